@@ -1,0 +1,29 @@
+package io.github.anomaly4j.api.store;
+
+
+/**
+ * One stored reading of one series (a sensor, a metric). The pair {@code (seriesId, timestamp)} is its identity:
+ * writing it twice stores it once.
+ *
+ * @param seriesId non-blank series id
+ * @param timestamp epoch milliseconds
+ * @param value the value; NaN records a missing reading
+ */
+public record Reading(String seriesId, long timestamp, double value) {
+
+    /** Validates. */
+    public Reading {
+        StoreNames.requireSeriesId(seriesId);
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("reading of '" + seriesId + "' at " + timestamp + " is " + value
+                    + "; values must be finite or NaN (missing)");
+        }
+    }
+
+    /** @return a short form for logs */
+    @Override
+    public String toString() {
+        return seriesId + "@" + timestamp + "=" + value;
+    }
+
+}

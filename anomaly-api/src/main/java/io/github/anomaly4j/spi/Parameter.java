@@ -1,0 +1,229 @@
+package io.github.anomaly4j.spi;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A named, typed, validated parameter of a plugin. Providers list theirs in {@link PluginProvider#parameters()};
+ * the list doubles as help text and as the schema for config files.
+ *
+ * <p>Conversion is strict: an integer parameter accepts {@code 100}, {@code 100L}, {@code 100.0} and
+ * {@code "100"}, but not {@code 100.5}; out-of-range values are refused with a message naming the parameter and
+ * the allowed range.
+ *
+ * @param <T> the value type
+ */
+public final class Parameter<T> {
+    private final String name;
+    private final Class<T> type;
+    private final T defaultValue;
+    private final String description;
+    private final String range;
+    private final Function<Object, T> converter;
+
+    private Parameter(String name, Class<T> type, T defaultValue, String description, String range,
+            Function<Object, T> converter) {
+        if (name == null || !name.matches("[a-z][A-Za-z0-9]*")) {
+            throw new IllegalArgumentException("parameter name must be lowerCamelCase letters and digits, got '"
+                    + name + "'");
+        }
+        this.name = name;
+        this.type = type;
+        this.description = Objects.requireNonNull(description, "description");
+        this.range = range;
+        this.converter = converter;
+        this.defaultValue = defaultValue == null ? null : converter.apply(defaultValue);
+    }
+
+    /**
+     * An {@code int} parameter with inclusive bounds.
+     *
+     * @param name parameter name
+     * @param defaultValue default
+     * @param min smallest allowed value
+     * @param max largest allowed value
+     * @param description one line for help text
+     * @return the parameter
+     */
+    public static Parameter<Integer> integer(String name, int defaultValue, int min, int max, String description) {
+        String range = min + ".." + max;
+        return new Parameter<>(name, Integer.class, defaultValue, description, range, raw -> {
+            long v = toLong(name, raw);
+            if (v < min || v > max) {
+                throw outOfRange(name, raw, range);
+            }
+            return (int) v;
+        });
+    }
+
+    /**
+     * A {@code long} parameter, typically a seed.
+     *
+     * @param name parameter name
+     * @param defaultValue default
+     * @param description one line for help text
+     * @return the parameter
+     */
+    public static Parameter<Long> longValue(String name, long defaultValue, String description) {
+        return new Parameter<>(name, Long.class, defaultValue, description, "any long", raw -> toLong(name, raw));
+    }
+
+    /**
+     * A finite {@code double} parameter with inclusive bounds.
+     *
+     * @param name parameter name
+     * @param defaultValue default
+     * @param min smallest allowed value
+     * @param max largest allowed value
+     * @param description one line for help text
+     * @return the parameter
+     */
+    public static Parameter<Double> real(String name, double defaultValue, double min, double max,
+            String description) {
+        String range = "[" + min + ", " + max + "]";
+        return new Parameter<>(name, Double.class, defaultValue, description, range, raw -> {
+            double v;
+            if (raw instanceof Number n) {
+                v = n.doubleValue();
+            } else if (raw instanceof String s) {
+                try {
+                    v = Double.parseDouble(s.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("parameter '" + name + "' must be a number, got '" + s + "'");
+                }
+            } else {
+                throw wrongType(name, "a number", raw);
+            }
+            if (!(v >= min && v <= max)) {
+                throw outOfRange(name, raw, range);
+            }
+            return v;
+        });
+    }
+
+    /**
+     * A boolean parameter; accepts {@code true}/{@code false} and the strings {@code "true"}/{@code "false"}.
+     *
+     * @param name parameter name
+     * @param defaultValue default
+     * @param description one line for help text
+     * @return the parameter
+     */
+    public static Parameter<Boolean> bool(String name, boolean defaultValue, String description) {
+        return new Parameter<>(name, Boolean.class, defaultValue, description, "true|false", raw -> {
+            if (raw instanceof Boolean b) {
+                return b;
+            }
+            if (raw instanceof String s) {
+                String t = s.trim().toLowerCase(Locale.ROOT);
+                if (t.equals("true") || t.equals("false")) {
+                    return Boolean.valueOf(t);
+                }
+            }
+            throw wrongType(name, "true or false", raw);
+        });
+    }
+
+    /**
+     * A string parameter restricted to a fixed set of choices.
+     *
+     * @param name parameter name
+     * @param defaultValue default, one of {@code choices}
+     * @param choices the allowed values
+     * @param description one line for help text
+     * @return the parameter
+     */
+    public static Parameter<String> choice(String name, String defaultValue, List<String> choices,
+            String description) {
+        List<String> allowed = List.copyOf(choices);
+        String range = String.join("|", allowed);
+        return new Parameter<>(name, String.class, defaultValue, description, range, raw -> {
+            if (raw instanceof String s && allowed.contains(s)) {
+                return s;
+            }
+            throw new IllegalArgumentException("parameter '" + name + "' must be one of " + allowed + ", got "
+                    + describe(raw));
+        });
+    }
+
+    private static long toLong(String name, Object raw) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof Number n) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) <= (1L << 53)) {
+                return (long) d;
+            }
+            throw new IllegalArgumentException("parameter '" + name + "' must be a whole number, got " + raw);
+        }
+        if (raw instanceof String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("parameter '" + name + "' must be a whole number, got '" + s
+                        + "'");
+            }
+        }
+        throw wrongType(name, "a whole number", raw);
+    }
+
+    private static IllegalArgumentException outOfRange(String name, Object raw, String range) {
+        return new IllegalArgumentException("parameter '" + name + "' must be in " + range + ", got " + raw);
+    }
+
+    private static IllegalArgumentException wrongType(String name, String expected, Object raw) {
+        return new IllegalArgumentException("parameter '" + name + "' must be " + expected + ", got "
+                + describe(raw));
+    }
+
+    private static String describe(Object raw) {
+        return raw == null ? "null" : raw instanceof String ? "'" + raw + "'" : raw + " (" + raw.getClass()
+                .getSimpleName() + ")";
+    }
+
+    /**
+     * Converts and validates a raw value.
+     *
+     * @param raw a number, boolean or string
+     * @return the typed value
+     * @throws IllegalArgumentException naming the parameter and the allowed range
+     */
+    public T convert(Object raw) {
+        return converter.apply(raw);
+    }
+
+    /** @return the parameter name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the value type */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** @return the default value */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return the one-line description */
+    public String description() {
+        return description;
+    }
+
+    /** @return the allowed range or choices, for help text */
+    public String range() {
+        return range;
+    }
+
+    /** @return a help line: {@code name (Type, range, default d): description} */
+    @Override
+    public String toString() {
+        return name + " (" + type.getSimpleName() + ", " + range + ", default " + defaultValue + "): "
+                + description;
+    }
+}
