@@ -1,0 +1,86 @@
+package io.github.anomaly4j.core;
+
+import io.github.anomaly4j.api.detect.Detector;
+import io.github.anomaly4j.api.drift.DriftTest;
+import io.github.anomaly4j.api.feature.FeatureTransform;
+import io.github.anomaly4j.api.forecast.Forecaster;
+import io.github.anomaly4j.spi.Spec;
+import java.util.Map;
+
+/**
+ * The front door: plugins by name, pipelines, and the model codec, over the {@link Plugins#defaultPlugins()
+ * default plugin registry}.
+ *
+ * <pre>{@code
+ * Detector zscore = Anomaly.detector("zscore", Map.of("window", 100));
+ * Pipeline pipeline = Anomaly.pipeline().detector(zscore).threshold(Thresholds.quantile(0.999)).fit(history);
+ * }</pre>
+ *
+ * <p>For a registry of your own (explicit registration, a particular class loader), call the same methods on a
+ * {@link Plugins} instance.
+ */
+public final class Anomaly {
+    private Anomaly() {
+    }
+
+    /**
+     * @param id a detector id, e.g. {@code "zscore"}
+     * @return the detector with default settings
+     * @throws io.github.anomaly4j.api.UnknownPluginException listing the known detector ids
+     */
+    public static Detector detector(String id) {
+        return Plugins.defaultPlugins().detector(Spec.of(id));
+    }
+
+    /**
+     * @param id a detector id
+     * @param parameters parameter values by name (numbers, booleans or strings)
+     * @return the detector
+     * @throws IllegalArgumentException for an unknown parameter or a value out of range
+     */
+    public static Detector detector(String id, Map<String, ?> parameters) {
+        return Plugins.defaultPlugins().detector(Spec.of(id, parameters));
+    }
+
+    /**
+     * @param spec a detector spec
+     * @return the detector
+     */
+    public static Detector detector(Spec spec) {
+        return Plugins.defaultPlugins().detector(spec);
+    }
+
+    /**
+     * @param spec a forecaster spec
+     * @return the forecaster
+     */
+    public static Forecaster forecaster(Spec spec) {
+        return Plugins.defaultPlugins().forecaster(spec);
+    }
+
+    /**
+     * @param spec a feature transform spec
+     * @return the transform
+     */
+    public static FeatureTransform feature(Spec spec) {
+        return Plugins.defaultPlugins().featureTransform(spec);
+    }
+
+    /**
+     * @param spec a drift test spec
+     * @return the test
+     */
+    public static DriftTest driftTest(Spec spec) {
+        return Plugins.defaultPlugins().driftTest(spec);
+    }
+
+    /** @return a builder for a fitted {@link Pipeline} */
+    public static PipelineBuilder pipeline() {
+        return new PipelineBuilder();
+    }
+
+    /** @return the model codec over the default plugins */
+    public static ModelCodec codec() {
+        return ModelCodec.defaultCodec();
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.anomaly4j.core.detect;
+
+import java.util.Arrays;
+
+/**
+ * Overflow-safe location and scale estimates used by the built-in detectors.
+ *
+ * <p>Sensor data never reach {@code 1e308}, but a library must not return NaN when they do. The estimates work on
+ * values divided by the column's largest magnitude (a power-of-two-free division that keeps every value in
+ * [-1, 1]) and scale back at the end, so sums and squares cannot overflow; a two-pass variance keeps NumAcc-style
+ * data with a large mean accurate.
+ */
+final class Robust {
+    /** Consistency constant making MAD estimate the standard deviation of normal data: 1 / Phi^-1(3/4). */
+    static final double MAD_TO_SIGMA = 1.482602218505602;
+    /** Mean absolute deviation to sigma for normal data, sqrt(pi / 2) (Iglewicz and Hoaglin, 1993). */
+    static final double MEAN_AD_TO_SIGMA = 1.2533141373155003;
+
+    private Robust() {
+    }
+
+    /**
+     * The smallest scale the detectors use, so a constant feature still gives finite scores: one part in 10^12 of
+     * the center's magnitude, and never below 1e-300.
+     */
+    static double scaleFloor(double center) {
+        return Math.max(Math.abs(center) * 1e-12, 1e-300);
+    }
+
+    static double maxAbs(double[] v, int from, int to) {
+        double m = 0.0;
+        for (int i = from; i < to; i++) {
+            double a = Math.abs(v[i]);
+            if (a > m) {
+                m = a;
+            }
+        }
+        return m;
+    }
+
+    /** Mean and sample standard deviation of v[from, to), into out[0], out[1]. */
+    static void meanStd(double[] v, int from, int to, double[] out) {
+        int n = to - from;
+        double m = maxAbs(v, from, to);
+        if (m == 0.0) {
+            out[0] = 0.0;
+            out[1] = 0.0;
+            return;
+        }
+        double sum = 0.0;
+        for (int i = from; i < to; i++) {
+            sum += v[i] / m;
+        }
+        double mean = sum / n;
+        double ss = 0.0;
+        double comp = 0.0;
+        for (int i = from; i < to; i++) {
+            double d = v[i] / m - mean;
+            ss += d * d;
+            comp += d;
+        }
+        // Corrected two-pass algorithm (Chan, Golub and LeVeque 1983): subtracts the rounding error of the mean.
+        double var = n > 1 ? Math.max(0.0, (ss - comp * comp / n) / (n - 1)) : 0.0;
+        out[0] = mean * m;
+        double sd = Math.sqrt(var) * m;
+        out[1] = sd <= Double.MAX_VALUE ? sd : Double.MAX_VALUE;
+    }
+
+    /** Median of sorted[from, from + n). */
+    static double median(double[] sorted, int from, int n) {
+        int h = from + (n >>> 1);
+        return (n & 1) == 1 ? sorted[h] : sorted[h - 1] * 0.5 + sorted[h] * 0.5;
+    }
+
+    /**
+     * Median and sigma-consistent scale (MAD, or mean absolute deviation when more than half the values are
+     * equal) of sorted[from, from + n), into out[0], out[1]. Deviations are computed on halved values so that the difference
+     * of two huge values cannot overflow. {@code scratch} has room for n values.
+     */
+    static void medianScale(double[] sorted, int from, int n, double[] scratch, double[] out) {
+        double med = median(sorted, from, n);
+        double halfMed = med * 0.5;
+        // Deviations |x_i - med| / 2 are increasing outwards from the median: merge the two runs, taking the
+        // n/2 + 1 smallest, which is all the median of deviations needs.
+        int hi = lowerBound(sorted, from, from + n, med);
+        int lo = hi - 1;
+        int end = from + n;
+        int need = (n >>> 1) + 1;
+        double sumHalfDev = 0.0;
+        for (int i = from; i < end; i++) {
+            sumHalfDev += Math.abs(sorted[i] * 0.5 - halfMed) / n;
+        }
+        int k = 0;
+        while (k < need) {
+            double left = lo >= from ? halfMed - sorted[lo] * 0.5 : Double.POSITIVE_INFINITY;
+            double right = hi < end ? sorted[hi] * 0.5 - halfMed : Double.POSITIVE_INFINITY;
+            if (left <= right) {
+                scratch[k++] = left;
+                lo--;
+            } else {
+                scratch[k++] = right;
+                hi++;
+            }
+        }
+        double halfMad = (n & 1) == 1 ? scratch[n >>> 1] : scratch[(n >>> 1) - 1] * 0.5 + scratch[n >>> 1] * 0.5;
+        double halfScale = halfMad > 0.0 ? halfMad * MAD_TO_SIGMA : sumHalfDev * MEAN_AD_TO_SIGMA;
+        out[0] = med;
+        double s = halfScale * 2.0;
+        out[1] = s <= Double.MAX_VALUE ? s : Double.MAX_VALUE;
+    }
+
+    /** First index in sorted[from, to) whose value is >= key. */
+    static int lowerBound(double[] sorted, int from, int to, double key) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Sorts a copy of a column. */
+    static double[] sortedCopy(double[] column) {
+        double[] s = column.clone();
+        Arrays.sort(s);
+        return s;
+    }
+}

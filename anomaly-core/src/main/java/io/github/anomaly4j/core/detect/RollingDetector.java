@@ -1,0 +1,124 @@
+package io.github.anomaly4j.core.detect;
+
+import io.github.anomaly4j.api.data.FeatureVectors;
+import io.github.anomaly4j.api.detect.StreamingDetector;
+
+/**
+ * Shared machinery of the built-in windowed streaming detectors: timestamp and value checks (which happen before
+ * any state changes, so a refused reading loses nothing), the ring buffer, warm-up, and snapshot bookkeeping.
+ *
+ * <p>Layout: one flat {@code double[dimension * window]} ring, feature-major, so each feature's window is a
+ * contiguous run. No allocation per reading.
+ */
+abstract class RollingDetector implements StreamingDetector {
+    final String type;
+    final int dimension;
+    final int window;
+    final int warmUp;
+    final double[] buffer;
+    int position;
+    long seen;
+    long lastTimestamp = Long.MIN_VALUE;
+
+    RollingDetector(String type, int dimension, int window, int warmUp) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
+        }
+        RollingWindowSettings.check(window, warmUp);
+        if ((long) dimension * window > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("dimension x window = " + (long) dimension * window
+                    + " values is more than one array can hold");
+        }
+        this.type = type;
+        this.dimension = dimension;
+        this.window = window;
+        this.warmUp = warmUp;
+        this.buffer = new double[dimension * window];
+    }
+
+    @Override
+    public final double update(long timestamp, double[] x) {
+        if (seen > 0 && timestamp <= lastTimestamp) {
+            throw new IllegalArgumentException("timestamp " + timestamp + (timestamp == lastTimestamp
+                    ? " repeats" : " is earlier than") + " the previous reading's (" + lastTimestamp
+                    + "); streaming timestamps must be strictly increasing");
+        }
+        FeatureVectors.requireFinite(x, dimension);
+        double score = isWarm() ? score(x) : 0.0;
+        int filled = filled();
+        for (int j = 0; j < dimension; j++) {
+            int slot = j * window + position;
+            double old = buffer[slot];
+            buffer[slot] = x[j];
+            learn(j, x[j], old, filled);
+        }
+        position = position + 1 == window ? 0 : position + 1;
+        seen++;
+        lastTimestamp = timestamp;
+        afterUpdate();
+        return score;
+    }
+
+    /** Number of readings in the window before the current update. */
+    final int filled() {
+        return seen >= window ? window : (int) seen;
+    }
+
+    /** Scores x against the current window; x is checked. */
+    abstract double score(double[] x);
+
+    /**
+     * Updates feature j's statistics: {@code x} entered the window; {@code old} left it when {@code filled} was
+     * already {@code window} (otherwise {@code old} is meaningless).
+     */
+    abstract void learn(int j, double x, double old, int filled);
+
+    void afterUpdate() {
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public final int warmUp() {
+        return warmUp;
+    }
+
+    @Override
+    public final boolean isWarm() {
+        return seen >= warmUp;
+    }
+
+    @Override
+    public final long lastTimestamp() {
+        return seen == 0 ? Long.MIN_VALUE : lastTimestamp;
+    }
+
+    RollingState checkSnapshot(Record snapshot) {
+        if (!(snapshot instanceof RollingState s)) {
+            throw new IllegalArgumentException("a " + type + " streaming detector restores from a RollingState, got "
+                    + (snapshot == null ? "null" : snapshot.getClass().getName()));
+        }
+        if (!s.type().equals(type) || s.dimension() != dimension || s.window() != window
+                || s.warmUp() != warmUp) {
+            throw new IllegalArgumentException("snapshot is of " + s.type() + " (dimension " + s.dimension()
+                    + ", window " + s.window() + ", warmUp " + s.warmUp() + "), this detector is " + type
+                    + " (dimension " + dimension + ", window " + window + ", warmUp " + warmUp + ")");
+        }
+        return s;
+    }
+
+    void restoreRing(RollingState s) {
+        System.arraycopy(s.buffer(), 0, buffer, 0, buffer.length);
+        position = s.position();
+        seen = s.seen();
+        lastTimestamp = s.lastTimestamp();
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.anomaly4j.core.detect;
+
+/**
+ * Streaming median/MAD over a sliding window: per feature a sorted copy of the window, kept in order by binary
+ * search and one {@code System.arraycopy} per reading (O(window)), from which the median is read directly and the
+ * MAD by merging deviations outwards from the median (O(window)). The sorted copies are not part of the snapshot:
+ * {@link #restore} rebuilds them from the ring, in the same total order ({@link Double#compare}) that the updates
+ * keep.
+ */
+final class RollingMad extends RollingDetector {
+    private final double[] sorted;
+    private final double[] scratch;
+    private final double[] stats = new double[2];
+    private final double[] center;
+    private final double[] scale;
+
+    RollingMad(int dimension, int window, int warmUp) {
+        super(MadDetector.ID, dimension, window, warmUp);
+        this.sorted = new double[dimension * window];
+        this.scratch = new double[window];
+        this.center = new double[dimension];
+        this.scale = new double[dimension];
+    }
+
+    @Override
+    double score(double[] x) {
+        double max = 0.0;
+        for (int j = 0; j < dimension; j++) {
+            double z = Math.abs(x[j] * 0.5 - center[j] * 0.5) / (scale[j] * 0.5);
+            if (!(z <= Double.MAX_VALUE)) {
+                z = Double.MAX_VALUE;
+            }
+            if (z > max) {
+                max = z;
+            }
+        }
+        return max;
+    }
+
+    @Override
+    void learn(int j, double x, double old, int filled) {
+        int base = j * window;
+        int n = filled;
+        if (filled == window) {
+            int at = indexOf(base, n, old);
+            System.arraycopy(sorted, base + at + 1, sorted, base + at, n - at - 1);
+            n--;
+        }
+        int at = insertionPoint(base, n, x);
+        System.arraycopy(sorted, base + at, sorted, base + at + 1, n - at);
+        sorted[base + at] = x;
+    }
+
+    @Override
+    void afterUpdate() {
+        int n = filled();
+        for (int j = 0; j < dimension; j++) {
+            refresh(j, n);
+        }
+    }
+
+    private void refresh(int j, int n) {
+        Robust.medianScale(sorted, j * window, n, scratch, stats);
+        center[j] = stats[0];
+        scale[j] = Math.max(stats[1], Robust.scaleFloor(stats[0]));
+    }
+
+    /** Index of a value with the same bits as v in the sorted run. */
+    private int indexOf(int base, int n, double v) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Double.compare(sorted[base + mid], v);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        throw new IllegalStateException("window value " + v + " missing from the sorted index");
+    }
+
+    private int insertionPoint(int base, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[base + mid], v) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public RollingState snapshot() {
+        return new RollingState(type, dimension, window, warmUp, seen, lastTimestamp, position, buffer,
+                new double[0], new double[0], new double[0], 0);
+    }
+
+    @Override
+    public void restore(Record snapshot) {
+        RollingState s = checkSnapshot(snapshot);
+        restoreRing(s);
+        int n = filled();
+        for (int j = 0; j < dimension; j++) {
+            int base = j * window;
+            System.arraycopy(buffer, base, sorted, base, n);
+            java.util.Arrays.sort(sorted, base, base + n);
+            if (n > 0) {
+                refresh(j, n);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.anomaly4j.core.detect;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Complete state of a built-in streaming detector: the settings it must match, the window contents and the
+ * running statistics. Restoring it gives bit-identical scores afterwards.
+ *
+ * @param type {@code "zscore"} or {@code "mad"}
+ * @param dimension values per reading
+ * @param window window length
+ * @param warmUp readings needed before scoring
+ * @param seen readings accepted so far
+ * @param lastTimestamp timestamp of the last accepted reading ({@link Long#MIN_VALUE} before the first)
+ * @param position next ring slot to write
+ * @param buffer the ring, feature-major: {@code buffer[j * window + slot]}
+ * @param mean z-score only: running mean per feature (empty for MAD)
+ * @param m2 z-score only: running sum of squared deviations per feature (may be +Infinity for extreme data)
+ * @param sd z-score only: the standard deviation in force per feature
+ * @param sinceRecompute z-score only: incremental updates since the last exact recomputation
+ */
+public record RollingState(String type, int dimension, int window, int warmUp, long seen, long lastTimestamp,
+        int position, double[] buffer, double[] mean, double[] m2, double[] sd, int sinceRecompute) {
+
+    /** Validates shapes and copies arrays. */
+    public RollingState {
+        Objects.requireNonNull(type, "type");
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
+        }
+        RollingWindowSettings.check(window, warmUp);
+        if (seen < 0 || position < 0 || position >= window) {
+            throw new IllegalArgumentException("inconsistent ring: seen " + seen + ", position " + position
+                    + ", window " + window);
+        }
+        if (buffer.length != (long) dimension * window) {
+            throw new IllegalArgumentException("buffer has " + buffer.length + " values, expected "
+                    + (long) dimension * window);
+        }
+        buffer = buffer.clone();
+        mean = mean.clone();
+        m2 = m2.clone();
+        sd = sd.clone();
+    }
+
+    @Override
+    public double[] buffer() {
+        return buffer.clone();
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] m2() {
+        return m2.clone();
+    }
+
+    @Override
+    public double[] sd() {
+        return sd.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RollingState s && type.equals(s.type) && dimension == s.dimension
+                && window == s.window && warmUp == s.warmUp && seen == s.seen && lastTimestamp == s.lastTimestamp
+                && position == s.position && sinceRecompute == s.sinceRecompute && Arrays.equals(buffer, s.buffer)
+                && Arrays.equals(mean, s.mean) && Arrays.equals(m2, s.m2) && Arrays.equals(sd, s.sd);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, dimension, window, seen, lastTimestamp, position, Arrays.hashCode(buffer));
+    }
+
+    @Override
+    public String toString() {
+        return "RollingState[" + type + ", dimension=" + dimension + ", window=" + window + ", seen=" + seen + "]";
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.anomaly4j.core.detect;
+
+import io.github.anomaly4j.api.data.Frame;
+import io.github.anomaly4j.api.detect.AnomalyModel;
+import io.github.anomaly4j.api.detect.Detector;
+import io.github.anomaly4j.api.detect.StreamingDetector;
+import io.github.anomaly4j.spi.Spec;
+
+/**
+ * The z-score detector (plugin id {@value #ID}): how many standard deviations a reading lies from the mean.
+ *
+ * <p><b>Batch</b>: {@link #fit} learns each feature's mean and sample standard deviation from the training rows;
+ * the model scores {@code max_j |x_j - mean_j| / sd_j}. <b>Streaming</b>: {@link #newStreamingDetector} scores each
+ * reading against the mean and standard deviation of the previous {@code window} readings, then adds it to the
+ * window.
+ *
+ * <p>A constant feature has standard deviation 0; its scale is floored at {@code max(1e-12 |mean|, 1e-300)}, so a
+ * reading equal to the constant scores 0 and any other reading scores very high (saturating at
+ * {@link Double#MAX_VALUE}). Means and deviations are computed on values scaled into [-1, 1] with a corrected
+ * two-pass algorithm, so extreme inputs cannot overflow.
+ *
+ * <pre>{@code
+ * ZScoreDetector detector = ZScoreDetector.builder().window(60).warmUp(10).build();
+ * }</pre>
+ */
+public final class ZScoreDetector implements Detector {
+    /** The plugin id. */
+    public static final String ID = "zscore";
+
+    private final int window;
+    private final int warmUp;
+
+    private ZScoreDetector(int window, int warmUp) {
+        RollingWindowSettings.check(window, warmUp);
+        this.window = window;
+        this.warmUp = warmUp;
+    }
+
+    /** @return a builder with the defaults (window 100, warm-up 20) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of(ID).with("window", window).with("warmUp", warmUp);
+    }
+
+    @Override
+    public AnomalyModel fit(Frame training) {
+        training.requireFinite();
+        int d = training.width();
+        double[] center = new double[d];
+        double[] scale = new double[d];
+        double[] ms = new double[2];
+        for (int j = 0; j < d; j++) {
+            double[] col = training.column(j);
+            Robust.meanStd(col, 0, col.length, ms);
+            center[j] = ms[0];
+            scale[j] = Math.max(ms[1], Robust.scaleFloor(ms[0]));
+        }
+        return new CenterScaleModel(ID, new CenterScaleState(center, scale));
+    }
+
+    @Override
+    public boolean supportsStreaming() {
+        return true;
+    }
+
+    @Override
+    public StreamingDetector newStreamingDetector(int dimension) {
+        return new RollingZScore(dimension, window, warmUp);
+    }
+
+    /** @return the streaming window length */
+    public int window() {
+        return window;
+    }
+
+    /** @return readings needed before the streaming mode scores */
+    public int warmUp() {
+        return warmUp;
+    }
+
+    @Override
+    public String toString() {
+        return spec().toString();
+    }
+
+    /** Builds a {@link ZScoreDetector}; each setter validates at once. */
+    public static final class Builder {
+        private int window = RollingWindowSettings.WINDOW.defaultValue();
+        private int warmUp = RollingWindowSettings.WARM_UP.defaultValue();
+
+        private Builder() {
+        }
+
+        /**
+         * @param readings rolling window length of the streaming mode, 2..1,000,000
+         * @return this builder
+         */
+        public Builder window(int readings) {
+            this.window = RollingWindowSettings.WINDOW.convert(readings);
+            return this;
+        }
+
+        /**
+         * @param readings readings needed before scoring, 2..window
+         * @return this builder
+         */
+        public Builder warmUp(int readings) {
+            this.warmUp = RollingWindowSettings.WARM_UP.convert(readings);
+            return this;
+        }
+
+        /** @return the detector */
+        public ZScoreDetector build() {
+            return new ZScoreDetector(window, warmUp);
+        }
+    }
+}

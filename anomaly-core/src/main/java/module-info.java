@@ -1,0 +1,29 @@
+/**
+ * anomaly4j's engine: plugin registry, fluent facade, pipelines, built-in detectors, model codec and stores.
+ */
+module io.github.anomaly4j.core {
+    requires transitive io.github.anomaly4j.api;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires static com.google.auto.service;
+
+    exports io.github.anomaly4j.core;
+    exports io.github.anomaly4j.core.detect;
+    // STORE-EXPORT exports io.github.anomaly4j.core.store;
+
+    // Jackson maps the built-in state records to and from model files.
+    opens io.github.anomaly4j.core.detect to com.fasterxml.jackson.databind;
+    // STORE-OPEN opens io.github.anomaly4j.core.store to com.fasterxml.jackson.databind;
+
+    uses io.github.anomaly4j.spi.DetectorProvider;
+    uses io.github.anomaly4j.spi.ForecasterProvider;
+    uses io.github.anomaly4j.spi.FeatureTransformProvider;
+    uses io.github.anomaly4j.spi.DriftTestProvider;
+    uses io.github.anomaly4j.spi.StoreProvider;
+    uses io.github.anomaly4j.spi.ModelFormat;
+
+    provides io.github.anomaly4j.spi.DetectorProvider with
+            io.github.anomaly4j.core.detect.ZScoreProvider,
+            io.github.anomaly4j.core.detect.MadProvider;
+    provides io.github.anomaly4j.spi.ModelFormat with io.github.anomaly4j.core.JsonModelFormat;
+}
