@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Overflow-safe location and scale estimates used by the built-in detectors.
  *
  * <p>Sensor data never reach {@code 1e308}, but a library must not return NaN when they do. The estimates work on
- * values divided by the column's largest magnitude (a power-of-two-free division that keeps every value in
- * [-1, 1]) and scale back at the end, so sums and squares cannot overflow; a two-pass variance keeps NumAcc-style
+ * values scaled by a power of two near the column's largest magnitude (exact, and it keeps every value in
+ * (-2, 2)) and scale back at the end, so sums and squares cannot overflow; a two-pass variance keeps NumAcc-style
  * data with a large mean accurate.
  */
 final class Robust {
@@ -38,31 +38,56 @@ final class Robust {
         return m;
     }
 
-    /** Mean and sample standard deviation of v[from, to), into out[0], out[1]. */
+    /** Mean and sample standard deviation of v[from, to), into out[0], out[1]; see the shifted form. */
     static void meanStd(double[] v, int from, int to, double[] out) {
+        meanStd(v, from, to, 0.0, out);
+        if (!Double.isFinite(out[0])) {
+            out[0] = 0.0; // unreachable: with shift 0 every scaled value is finite
+        }
+    }
+
+    /**
+     * Mean of {@code v[i] - shift} and sample standard deviation of v[from, to), into out[0], out[1]. Shifting by a
+     * value from the data makes the differences exact for offset data (Sterbenz), the classic shifted-data
+     * algorithm; values are then scaled by a power of two (exact) so the largest magnitude lies in [1, 2); the mean
+     * gets one refinement step and the variance is the corrected two-pass formula (Chan, Golub and LeVeque 1983).
+     * When a difference overflows, out[0] is not finite and the caller must use shift 0.
+     */
+    static void meanStd(double[] v, int from, int to, double shift, double[] out) {
         int n = to - from;
-        double m = maxAbs(v, from, to);
-        if (m == 0.0) {
+        double max = 0.0;
+        for (int i = from; i < to; i++) {
+            double a = Math.abs(v[i] - shift);
+            if (!(a <= max)) {
+                max = a; // also takes an infinity, which makes the result non-finite below
+            }
+        }
+        if (max == 0.0) {
             out[0] = 0.0;
             out[1] = 0.0;
             return;
         }
+        if (!Double.isFinite(max)) {
+            out[0] = Double.NaN;
+            out[1] = Double.NaN;
+            return;
+        }
+        int e = Math.getExponent(max);
         double sum = 0.0;
         for (int i = from; i < to; i++) {
-            sum += v[i] / m;
+            sum += Math.scalb(v[i] - shift, -e);
         }
         double mean = sum / n;
         double ss = 0.0;
         double comp = 0.0;
         for (int i = from; i < to; i++) {
-            double d = v[i] / m - mean;
+            double d = Math.scalb(v[i] - shift, -e) - mean;
             ss += d * d;
             comp += d;
         }
-        // Corrected two-pass algorithm (Chan, Golub and LeVeque 1983): subtracts the rounding error of the mean.
         double var = n > 1 ? Math.max(0.0, (ss - comp * comp / n) / (n - 1)) : 0.0;
-        out[0] = mean * m;
-        double sd = Math.sqrt(var) * m;
+        out[0] = Math.scalb(mean + comp / n, e);
+        double sd = Math.scalb(Math.sqrt(var), e);
         out[1] = sd <= Double.MAX_VALUE ? sd : Double.MAX_VALUE;
     }
 

@@ -100,7 +100,7 @@ final class RollingMad extends RollingDetector {
     @Override
     public RollingState snapshot() {
         return new RollingState(type, dimension, window, warmUp, seen, lastTimestamp, position, buffer,
-                new double[0], new double[0], new double[0], 0);
+                new double[0], new double[0], new double[0], new double[0], 0);
     }
 
     @Override

@@ -15,13 +15,14 @@ import java.util.Objects;
  * @param lastTimestamp timestamp of the last accepted reading ({@link Long#MIN_VALUE} before the first)
  * @param position next ring slot to write
  * @param buffer the ring, feature-major: {@code buffer[j * window + slot]}
- * @param mean z-score only: running mean per feature (empty for MAD)
+ * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD)
+ * @param mean z-score only: running mean of the shifted values per feature (empty for MAD)
  * @param m2 z-score only: running sum of squared deviations per feature (may be +Infinity for extreme data)
  * @param sd z-score only: the standard deviation in force per feature
  * @param sinceRecompute z-score only: incremental updates since the last exact recomputation
  */
 public record RollingState(String type, int dimension, int window, int warmUp, long seen, long lastTimestamp,
-        int position, double[] buffer, double[] mean, double[] m2, double[] sd, int sinceRecompute) {
+        int position, double[] buffer, double[] shift, double[] mean, double[] m2, double[] sd, int sinceRecompute) {
 
     /** Validates shapes and copies arrays. */
     public RollingState {
@@ -39,6 +40,7 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
                     + (long) dimension * window);
         }
         buffer = buffer.clone();
+        shift = shift.clone();
         mean = mean.clone();
         m2 = m2.clone();
         sd = sd.clone();
@@ -47,6 +49,11 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
     @Override
     public double[] buffer() {
         return buffer.clone();
+    }
+
+    @Override
+    public double[] shift() {
+        return shift.clone();
     }
 
     @Override
@@ -69,7 +76,7 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
         return o instanceof RollingState s && type.equals(s.type) && dimension == s.dimension
                 && window == s.window && warmUp == s.warmUp && seen == s.seen && lastTimestamp == s.lastTimestamp
                 && position == s.position && sinceRecompute == s.sinceRecompute && Arrays.equals(buffer, s.buffer)
-                && Arrays.equals(mean, s.mean) && Arrays.equals(m2, s.m2) && Arrays.equals(sd, s.sd);
+                && Arrays.equals(shift, s.shift) && Arrays.equals(mean, s.mean) && Arrays.equals(m2, s.m2) && Arrays.equals(sd, s.sd);
     }
 
     @Override
