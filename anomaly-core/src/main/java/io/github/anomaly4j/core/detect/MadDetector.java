@@ -1,10 +1,6 @@
 package io.github.anomaly4j.core.detect;
 
-import io.github.anomaly4j.api.data.Frame;
-import io.github.anomaly4j.api.detect.AnomalyModel;
-import io.github.anomaly4j.api.detect.Detector;
 import io.github.anomaly4j.api.detect.StreamingDetector;
-import io.github.anomaly4j.spi.Spec;
 
 /**
  * The robust median/MAD detector (plugin id {@value #ID}): the modified z-score of Iglewicz and Hoaglin (1993),
@@ -20,17 +16,12 @@ import io.github.anomaly4j.spi.Spec;
  * {@code 1.2533 x mean absolute deviation from the median} (Iglewicz and Hoaglin), and for a constant feature to
  * {@code max(1e-12 |median|, 1e-300)}: a reading equal to the constant scores 0, any other very high.
  */
-public final class MadDetector implements Detector {
+public final class MadDetector extends CenterScaleDetector {
     /** The plugin id. */
     public static final String ID = "mad";
 
-    private final int window;
-    private final int warmUp;
-
     private MadDetector(int window, int warmUp) {
-        RollingWindowSettings.check(window, warmUp);
-        this.window = window;
-        this.warmUp = warmUp;
+        super(ID, window, warmUp);
     }
 
     /** @return a builder with the defaults (window 100, warm-up 20) */
@@ -39,55 +30,14 @@ public final class MadDetector implements Detector {
     }
 
     @Override
-    public String id() {
-        return ID;
+    void estimate(double[] column, double[] out) {
+        double[] sorted = Robust.sortedCopy(column);
+        Robust.medianScale(sorted, 0, sorted.length, new double[sorted.length], out);
     }
 
     @Override
-    public Spec spec() {
-        return Spec.of(ID).with("window", window).with("warmUp", warmUp);
-    }
-
-    @Override
-    public AnomalyModel fit(Frame training) {
-        training.requireFinite();
-        int d = training.width();
-        double[] center = new double[d];
-        double[] scale = new double[d];
-        double[] ms = new double[2];
-        double[] scratch = new double[training.rows()];
-        for (int j = 0; j < d; j++) {
-            double[] sorted = Robust.sortedCopy(training.column(j));
-            Robust.medianScale(sorted, 0, sorted.length, scratch, ms);
-            center[j] = ms[0];
-            scale[j] = Math.max(ms[1], Robust.scaleFloor(ms[0]));
-        }
-        return new CenterScaleModel(ID, new CenterScaleState(center, scale));
-    }
-
-    @Override
-    public boolean supportsStreaming() {
-        return true;
-    }
-
-    @Override
-    public StreamingDetector newStreamingDetector(int dimension) {
+    StreamingDetector newStream(int dimension, int window, int warmUp) {
         return new RollingMad(dimension, window, warmUp);
-    }
-
-    /** @return the streaming window length */
-    public int window() {
-        return window;
-    }
-
-    /** @return readings needed before the streaming mode scores */
-    public int warmUp() {
-        return warmUp;
-    }
-
-    @Override
-    public String toString() {
-        return spec().toString();
     }
 
     /** Builds a {@link MadDetector}; each setter validates at once. */

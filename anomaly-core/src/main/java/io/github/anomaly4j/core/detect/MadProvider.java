@@ -1,16 +1,13 @@
 package io.github.anomaly4j.core.detect;
 
 import com.google.auto.service.AutoService;
-import io.github.anomaly4j.api.detect.AnomalyModel;
 import io.github.anomaly4j.api.detect.Detector;
 import io.github.anomaly4j.spi.DetectorProvider;
-import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /** Registers {@link MadDetector} through the SPI, like any third-party plugin. */
 @AutoService(DetectorProvider.class)
-public final class MadProvider implements DetectorProvider<CenterScaleState> {
+public final class MadProvider extends CenterScaleProvider {
 
     /** Used by {@link java.util.ServiceLoader}. */
     public MadProvider() {
@@ -28,23 +25,8 @@ public final class MadProvider implements DetectorProvider<CenterScaleState> {
     }
 
     @Override
-    public List<Parameter<?>> parameters() {
-        return RollingWindowSettings.PARAMETERS;
-    }
-
-    @Override
     public Detector create(Settings settings) {
         return MadDetector.builder().window(settings.get(RollingWindowSettings.WINDOW))
                 .warmUp(settings.get(RollingWindowSettings.WARM_UP)).build();
-    }
-
-    @Override
-    public Class<CenterScaleState> stateType() {
-        return CenterScaleState.class;
-    }
-
-    @Override
-    public AnomalyModel restore(CenterScaleState state) {
-        return new CenterScaleModel(MadDetector.ID, state);
     }
 }

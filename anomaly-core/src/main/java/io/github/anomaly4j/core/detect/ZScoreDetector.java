@@ -1,10 +1,6 @@
 package io.github.anomaly4j.core.detect;
 
-import io.github.anomaly4j.api.data.Frame;
-import io.github.anomaly4j.api.detect.AnomalyModel;
-import io.github.anomaly4j.api.detect.Detector;
 import io.github.anomaly4j.api.detect.StreamingDetector;
-import io.github.anomaly4j.spi.Spec;
 
 /**
  * The z-score detector (plugin id {@value #ID}): how many standard deviations a reading lies from the mean.
@@ -23,17 +19,12 @@ import io.github.anomaly4j.spi.Spec;
  * ZScoreDetector detector = ZScoreDetector.builder().window(60).warmUp(10).build();
  * }</pre>
  */
-public final class ZScoreDetector implements Detector {
+public final class ZScoreDetector extends CenterScaleDetector {
     /** The plugin id. */
     public static final String ID = "zscore";
 
-    private final int window;
-    private final int warmUp;
-
     private ZScoreDetector(int window, int warmUp) {
-        RollingWindowSettings.check(window, warmUp);
-        this.window = window;
-        this.warmUp = warmUp;
+        super(ID, window, warmUp);
     }
 
     /** @return a builder with the defaults (window 100, warm-up 20) */
@@ -42,54 +33,13 @@ public final class ZScoreDetector implements Detector {
     }
 
     @Override
-    public String id() {
-        return ID;
+    void estimate(double[] column, double[] out) {
+        Robust.meanStd(column, 0, column.length, out);
     }
 
     @Override
-    public Spec spec() {
-        return Spec.of(ID).with("window", window).with("warmUp", warmUp);
-    }
-
-    @Override
-    public AnomalyModel fit(Frame training) {
-        training.requireFinite();
-        int d = training.width();
-        double[] center = new double[d];
-        double[] scale = new double[d];
-        double[] ms = new double[2];
-        for (int j = 0; j < d; j++) {
-            double[] col = training.column(j);
-            Robust.meanStd(col, 0, col.length, ms);
-            center[j] = ms[0];
-            scale[j] = Math.max(ms[1], Robust.scaleFloor(ms[0]));
-        }
-        return new CenterScaleModel(ID, new CenterScaleState(center, scale));
-    }
-
-    @Override
-    public boolean supportsStreaming() {
-        return true;
-    }
-
-    @Override
-    public StreamingDetector newStreamingDetector(int dimension) {
+    StreamingDetector newStream(int dimension, int window, int warmUp) {
         return new RollingZScore(dimension, window, warmUp);
-    }
-
-    /** @return the streaming window length */
-    public int window() {
-        return window;
-    }
-
-    /** @return readings needed before the streaming mode scores */
-    public int warmUp() {
-        return warmUp;
-    }
-
-    @Override
-    public String toString() {
-        return spec().toString();
     }
 
     /** Builds a {@link ZScoreDetector}; each setter validates at once. */
