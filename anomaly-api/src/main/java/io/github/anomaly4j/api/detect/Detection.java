@@ -99,7 +99,10 @@ public final class Detection {
         return score;
     }
 
-    /** @return the score on the calibrated scale in [0, 1]: the share of training scores below this one */
+    /**
+     * @return the score on the calibrated scale in [0, 1]; for pipelines, the share of reference (training or
+     *     validation) scores at or below this one
+     */
     public double calibratedScore() {
         return calibratedScore;
     }
