@@ -1,0 +1,15 @@
+/**
+ * anomaly4j's compatibility kits: abstract JUnit 5 test classes that every plugin's tests extend to prove the
+ * plugin keeps the contracts of {@code io.github.anomaly4j.api}.
+ */
+module io.github.anomaly4j.tck {
+    requires transitive io.github.anomaly4j.api;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core;
+
+    exports io.github.anomaly4j.tck;
+    // javac refuses to export a package that holds no type yet; uncomment with the first store kit:
+    // exports io.github.anomaly4j.tck.store;
+
+    uses io.github.anomaly4j.spi.ModelFormat;
+}
