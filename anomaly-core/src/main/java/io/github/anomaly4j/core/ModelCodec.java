@@ -400,16 +400,10 @@ public final class ModelCodec {
         ObjectNode p = root.putObject("provenance");
         p.put("libraryVersion", provenance.libraryVersion());
         p.put("created", provenance.created().toString());
-        provenance.trainingData().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(en -> p.with("trainingData").put(en.getKey(), en.getValue()));
-        provenance.parameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(en -> p.with("parameters").put(en.getKey(), en.getValue()));
-        if (!p.has("trainingData")) {
-            p.putObject("trainingData");
-        }
-        if (!p.has("parameters")) {
-            p.putObject("parameters");
-        }
+        ObjectNode data = p.putObject("trainingData");
+        new java.util.TreeMap<>(provenance.trainingData()).forEach(data::put);
+        ObjectNode parameters = p.putObject("parameters");
+        new java.util.TreeMap<>(provenance.parameters()).forEach(parameters::put);
         root.set("state", state);
         byte[] json;
         try {

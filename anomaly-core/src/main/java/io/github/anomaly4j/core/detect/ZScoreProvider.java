@@ -7,6 +7,7 @@ import io.github.anomaly4j.spi.Settings;
 
 /** Registers {@link ZScoreDetector} through the SPI, like any third-party plugin. */
 @AutoService(DetectorProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic DetectorProvider<S> exactly
 public final class ZScoreProvider extends CenterScaleProvider {
 
     /** Used by {@link java.util.ServiceLoader}. */
