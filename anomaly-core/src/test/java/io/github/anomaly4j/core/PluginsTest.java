@@ -159,6 +159,8 @@ class PluginsTest {
         assertThatThrownBy(() -> Anomaly.detector("zscore", Map.of("window", 10, "warmUp", 20)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmUp");
         assertThat(Anomaly.detector("mad", Map.of("window", "30")).spec().values()).containsEntry("window", 30);
+        // the automatic warm-up fits a small window
+        assertThat(Anomaly.detector("zscore", Map.of("window", 5)).spec().values()).containsEntry("warmUp", 5);
     }
 
     @Test

@@ -16,10 +16,11 @@ abstract class CenterScaleDetector implements Detector {
     private final int warmUp;
 
     CenterScaleDetector(String id, int window, int warmUp) {
-        RollingWindowSettings.check(window, warmUp);
+        int resolved = RollingWindowSettings.resolveWarmUp(warmUp, window);
+        RollingWindowSettings.check(window, resolved);
         this.id = id;
         this.window = window;
-        this.warmUp = warmUp;
+        this.warmUp = resolved;
     }
 
     /** Writes the center and the (unfloored) scale of a column into out[0], out[1]. */

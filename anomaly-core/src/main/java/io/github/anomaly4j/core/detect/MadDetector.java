@@ -24,7 +24,7 @@ public final class MadDetector extends CenterScaleDetector {
         super(ID, window, warmUp);
     }
 
-    /** @return a builder with the defaults (window 100, warm-up 20) */
+    /** @return a builder with the defaults (window 100, warm-up min(20, window)) */
     public static Builder builder() {
         return new Builder();
     }
@@ -40,35 +40,19 @@ public final class MadDetector extends CenterScaleDetector {
         return new RollingMad(dimension, window, warmUp);
     }
 
-    /** Builds a {@link MadDetector}; each setter validates at once. */
-    public static final class Builder {
-        private int window = RollingWindowSettings.WINDOW.defaultValue();
-        private int warmUp = RollingWindowSettings.WARM_UP.defaultValue();
-
+    /** Builds a {@link MadDetector}; each option may be set once and is validated at once. */
+    public static final class Builder extends WindowedBuilder<Builder> {
         private Builder() {
         }
 
-        /**
-         * @param readings rolling window length of the streaming mode, 2..1,000,000
-         * @return this builder
-         */
-        public Builder window(int readings) {
-            this.window = RollingWindowSettings.WINDOW.convert(readings);
-            return this;
-        }
-
-        /**
-         * @param readings readings needed before scoring, 2..window
-         * @return this builder
-         */
-        public Builder warmUp(int readings) {
-            this.warmUp = RollingWindowSettings.WARM_UP.convert(readings);
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the detector */
         public MadDetector build() {
-            return new MadDetector(window, warmUp);
+            return new MadDetector(windowOrDefault(), warmUpOrDefault());
         }
     }
 }

@@ -9,12 +9,18 @@ final class RollingWindowSettings {
 
     static final Parameter<Integer> WINDOW = Parameter.integer("window", 100, 2, MAX_WINDOW,
             "readings in the rolling window of the streaming mode (the batch mode uses all training rows)");
-    static final Parameter<Integer> WARM_UP = Parameter.integer("warmUp", 20, 2, MAX_WINDOW,
-            "readings the streaming mode must see before it scores (scores are 0 until then); at most window");
+    static final Parameter<Integer> WARM_UP = Parameter.integer("warmUp", 0, 0, MAX_WINDOW,
+            "readings the streaming mode must see before it scores (scores are 0 until then), 2..window; "
+                    + "0 means min(20, window)");
 
     static final List<Parameter<?>> PARAMETERS = List.of(WINDOW, WARM_UP);
 
     private RollingWindowSettings() {
+    }
+
+    /** Resolves the automatic warm-up (0) to min(20, window). */
+    static int resolveWarmUp(int warmUp, int window) {
+        return warmUp == 0 ? Math.min(20, window) : warmUp;
     }
 
     static void check(int window, int warmUp) {

@@ -27,7 +27,7 @@ public final class ZScoreDetector extends CenterScaleDetector {
         super(ID, window, warmUp);
     }
 
-    /** @return a builder with the defaults (window 100, warm-up 20) */
+    /** @return a builder with the defaults (window 100, warm-up min(20, window)) */
     public static Builder builder() {
         return new Builder();
     }
@@ -42,35 +42,19 @@ public final class ZScoreDetector extends CenterScaleDetector {
         return new RollingZScore(dimension, window, warmUp);
     }
 
-    /** Builds a {@link ZScoreDetector}; each setter validates at once. */
-    public static final class Builder {
-        private int window = RollingWindowSettings.WINDOW.defaultValue();
-        private int warmUp = RollingWindowSettings.WARM_UP.defaultValue();
-
+    /** Builds a {@link ZScoreDetector}; each option may be set once and is validated at once. */
+    public static final class Builder extends WindowedBuilder<Builder> {
         private Builder() {
         }
 
-        /**
-         * @param readings rolling window length of the streaming mode, 2..1,000,000
-         * @return this builder
-         */
-        public Builder window(int readings) {
-            this.window = RollingWindowSettings.WINDOW.convert(readings);
-            return this;
-        }
-
-        /**
-         * @param readings readings needed before scoring, 2..window
-         * @return this builder
-         */
-        public Builder warmUp(int readings) {
-            this.warmUp = RollingWindowSettings.WARM_UP.convert(readings);
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the detector */
         public ZScoreDetector build() {
-            return new ZScoreDetector(window, warmUp);
+            return new ZScoreDetector(windowOrDefault(), warmUpOrDefault());
         }
     }
 }

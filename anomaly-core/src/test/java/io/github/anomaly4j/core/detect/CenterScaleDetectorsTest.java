@@ -122,6 +122,10 @@ class CenterScaleDetectorsTest {
                 .hasMessageContaining("window");
         assertThatThrownBy(() -> MadDetector.builder().window(10).warmUp(11).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmUp");
+        assertThatThrownBy(() -> MadDetector.builder().window(10).window(20))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set to 10");
+        // a small window without an explicit warm-up gets a warm-up that fits it
+        assertThat(ZScoreDetector.builder().window(5).build().warmUp()).isEqualTo(5);
     }
 
     @Test
