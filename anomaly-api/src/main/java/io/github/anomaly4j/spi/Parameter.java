@@ -96,7 +96,7 @@ public final class Parameter<T> {
             } else {
                 throw wrongType(name, "a number", raw);
             }
-            if (!(v >= min && v <= max)) {
+            if (!Double.isFinite(v) || !(v >= min && v <= max)) {
                 throw outOfRange(name, raw, range);
             }
             return v;
@@ -149,8 +149,19 @@ public final class Parameter<T> {
     }
 
     private static long toLong(String name, Object raw) {
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte
+                || raw instanceof java.util.concurrent.atomic.AtomicInteger
+                || raw instanceof java.util.concurrent.atomic.AtomicLong) {
             return ((Number) raw).longValue();
+        }
+        if (raw instanceof java.math.BigInteger || raw instanceof java.math.BigDecimal) {
+            // exact types: never go through double, which would round values above 2^53
+            try {
+                return raw instanceof java.math.BigInteger b ? b.longValueExact()
+                        : ((java.math.BigDecimal) raw).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("parameter '" + name + "' must be a whole number, got " + raw);
+            }
         }
         if (raw instanceof Number n) {
             double d = n.doubleValue();
