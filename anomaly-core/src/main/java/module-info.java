@@ -9,7 +9,7 @@ module io.github.anomaly4j.core {
 
     exports io.github.anomaly4j.core;
     exports io.github.anomaly4j.core.detect;
-    // STORE-EXPORT exports io.github.anomaly4j.core.store;
+    exports io.github.anomaly4j.core.store;
 
     // Jackson maps the built-in state records through their public constructors and accessors, which an
     // exported package makes reachable: no 'opens' is needed (ModulePathTest proves it).
@@ -24,5 +24,8 @@ module io.github.anomaly4j.core {
     provides io.github.anomaly4j.spi.DetectorProvider with
             io.github.anomaly4j.core.detect.ZScoreProvider,
             io.github.anomaly4j.core.detect.MadProvider;
+    provides io.github.anomaly4j.spi.StoreProvider with
+            io.github.anomaly4j.core.store.MemoryStoreProvider,
+            io.github.anomaly4j.core.store.FileModelStoreProvider;
     provides io.github.anomaly4j.spi.ModelFormat with io.github.anomaly4j.core.JsonModelFormat;
 }

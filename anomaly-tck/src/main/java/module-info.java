@@ -8,8 +8,7 @@ module io.github.anomaly4j.tck {
     requires transitive org.assertj.core;
 
     exports io.github.anomaly4j.tck;
-    // javac refuses to export a package that holds no type yet; uncomment with the first store kit:
-    // exports io.github.anomaly4j.tck.store;
+    exports io.github.anomaly4j.tck.store;
 
     uses io.github.anomaly4j.spi.ModelFormat;
 }
