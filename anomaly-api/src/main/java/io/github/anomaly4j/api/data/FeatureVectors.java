@@ -29,20 +29,24 @@ public final class FeatureVectors {
      * @throws IllegalArgumentException naming row and column when the vector is unusable
      */
     public static void requireFinite(double[] x, int dimension, int row) {
-        String where = row < 0 ? "" : "row " + row + ": ";
+        // the hot path allocates nothing: messages are built only when a check fails
         if (x == null) {
-            throw new IllegalArgumentException(where + "feature vector is null");
+            throw new IllegalArgumentException(where(row) + "feature vector is null");
         }
         if (x.length != dimension) {
-            throw new IllegalArgumentException(where + "feature vector has " + x.length
+            throw new IllegalArgumentException(where(row) + "feature vector has " + x.length
                     + " values, the model expects " + dimension);
         }
         for (int j = 0; j < x.length; j++) {
             double v = x[j];
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(where + "column " + j + " is " + v
+                throw new IllegalArgumentException(where(row) + "column " + j + " is " + v
                         + "; values must be finite (drop or impute missing values before scoring)");
             }
         }
+    }
+
+    private static String where(int row) {
+        return row < 0 ? "" : "row " + row + ": ";
     }
 }
