@@ -32,7 +32,7 @@ public final class MadDetector extends CenterScaleDetector {
     @Override
     void estimate(double[] column, double[] out) {
         double[] sorted = Robust.sortedCopy(column);
-        Robust.medianScale(sorted, 0, sorted.length, new double[sorted.length], out);
+        Robust.medianScale(sorted, 0, sorted.length, out);
     }
 
     @Override

@@ -99,36 +99,58 @@ final class Robust {
 
     /**
      * Median and sigma-consistent scale (MAD, or mean absolute deviation when more than half the values are
-     * equal) of sorted[from, from + n), into out[0], out[1]. Deviations are computed on halved values so that the difference
-     * of two huge values cannot overflow. {@code scratch} has room for n values.
+     * equal) of sorted[from, from + n), into out[0], out[1]. Deviations are computed on halved values so that the
+     * difference of two huge values cannot overflow.
+     *
+     * <p>The deviations {@code |x_i - med| / 2} form two sorted runs outwards from the median (below it and from
+     * it upwards), so their median is the k-th smallest element of the union of two sorted sequences, found by
+     * binary search over how many of the k come from the lower run: O(log n) after the O(log n) search for the
+     * median's position, no scratch space, and exactly the values a full merge would pick.
      */
-    static void medianScale(double[] sorted, int from, int n, double[] scratch, double[] out) {
+    static void medianScale(double[] sorted, int from, int n, double[] out) {
         double med = median(sorted, from, n);
         double halfMed = med * 0.5;
-        // Deviations |x_i - med| / 2 are increasing outwards from the median: merge the two runs, taking the
-        // n/2 + 1 smallest, which is all the median of deviations needs.
-        int hi = lowerBound(sorted, from, from + n, med);
-        int lo = hi - 1;
+        int split = lowerBound(sorted, from, from + n, med); // [from, split) below the median, the rest at or above
         int end = from + n;
-        int need = (n >>> 1) + 1;
-        double sumHalfDev = 0.0;
-        for (int i = from; i < end; i++) {
-            sumHalfDev += Math.abs(sorted[i] * 0.5 - halfMed) / n;
-        }
-        int k = 0;
-        while (k < need) {
-            double left = lo >= from ? halfMed - sorted[lo] * 0.5 : Double.POSITIVE_INFINITY;
-            double right = hi < end ? sorted[hi] * 0.5 - halfMed : Double.POSITIVE_INFINITY;
-            if (left <= right) {
-                scratch[k++] = left;
-                lo--;
+        int nLow = split - from;
+        int nHigh = end - split;
+        // the k smallest deviations: odd n needs the (n/2 + 1)-th, even n the (n/2)-th and the (n/2 + 1)-th
+        int k = (n & 1) == 1 ? (n >>> 1) + 1 : n >>> 1;
+        int lo = Math.max(0, k - nHigh);
+        int hi = Math.min(k, nLow);
+        while (lo < hi) { // the smallest i with low(i) >= high(k - i - 1)
+            int i = (lo + hi) >>> 1;
+            if (halfMed - sorted[split - 1 - i] * 0.5 < sorted[split + k - i - 1] * 0.5 - halfMed) {
+                lo = i + 1;
             } else {
-                scratch[k++] = right;
-                hi++;
+                hi = i;
             }
         }
-        double halfMad = (n & 1) == 1 ? scratch[n >>> 1] : scratch[(n >>> 1) - 1] * 0.5 + scratch[n >>> 1] * 0.5;
-        double halfScale = halfMad > 0.0 ? halfMad * MAD_TO_SIGMA : sumHalfDev * MEAN_AD_TO_SIGMA;
+        int fromLow = lo;
+        int fromHigh = k - lo;
+        double kth = Math.max(fromLow > 0 ? halfMed - sorted[split - fromLow] * 0.5 : Double.NEGATIVE_INFINITY,
+                fromHigh > 0 ? sorted[split + fromHigh - 1] * 0.5 - halfMed : Double.NEGATIVE_INFINITY);
+        double halfMad;
+        if ((n & 1) == 1) {
+            halfMad = kth;
+        } else {
+            double next = Math.min(
+                    fromLow < nLow ? halfMed - sorted[split - 1 - fromLow] * 0.5 : Double.POSITIVE_INFINITY,
+                    fromHigh < nHigh ? sorted[split + fromHigh] * 0.5 - halfMed : Double.POSITIVE_INFINITY);
+            halfMad = kth * 0.5 + next * 0.5;
+        }
+        double halfScale;
+        if (halfMad > 0.0) {
+            halfScale = halfMad * MAD_TO_SIGMA;
+        } else {
+            // more than half the values equal the median: fall back to the mean absolute deviation, computed
+            // only here so that the common case stays O(log n)
+            double sumHalfDev = 0.0;
+            for (int i = from; i < end; i++) {
+                sumHalfDev += Math.abs(sorted[i] * 0.5 - halfMed) / n;
+            }
+            halfScale = sumHalfDev * MEAN_AD_TO_SIGMA;
+        }
         out[0] = med;
         double s = halfScale * 2.0;
         out[1] = s <= Double.MAX_VALUE ? s : Double.MAX_VALUE;

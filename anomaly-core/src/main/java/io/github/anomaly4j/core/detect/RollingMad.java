@@ -2,14 +2,13 @@ package io.github.anomaly4j.core.detect;
 
 /**
  * Streaming median/MAD over a sliding window: per feature a sorted copy of the window, kept in order by binary
- * search and one {@code System.arraycopy} per reading (O(window)), from which the median is read directly and the
- * MAD by merging deviations outwards from the median (O(window)). The sorted copies are not part of the snapshot:
- * {@link #restore} rebuilds them from the ring, in the same total order ({@link Double#compare}) that the updates
- * keep.
+ * search and one {@code System.arraycopy} per reading (O(window), a memory move), from which the median is read
+ * directly and the MAD by a binary search over the two sorted runs of deviations (O(log window)). The sorted
+ * copies are not part of the snapshot: {@link #restore} rebuilds them from the ring, in the same total order
+ * ({@link Double#compare}) that the updates keep.
  */
 final class RollingMad extends RollingDetector {
     private final double[] sorted;
-    private final double[] scratch;
     private final double[] stats = new double[2];
     private final double[] center;
     private final double[] scale;
@@ -17,7 +16,6 @@ final class RollingMad extends RollingDetector {
     RollingMad(int dimension, int window, int warmUp) {
         super(MadDetector.ID, dimension, window, warmUp);
         this.sorted = new double[dimension * window];
-        this.scratch = new double[window];
         this.center = new double[dimension];
         this.scale = new double[dimension];
     }
@@ -40,15 +38,24 @@ final class RollingMad extends RollingDetector {
     @Override
     void learn(int j, double x, double old, int filled) {
         int base = j * window;
-        int n = filled;
-        if (filled == window) {
-            int at = indexOf(base, n, old);
-            System.arraycopy(sorted, base + at + 1, sorted, base + at, n - at - 1);
-            n--;
+        if (filled < window) {
+            int at = insertionPoint(base, filled, x);
+            System.arraycopy(sorted, base + at, sorted, base + at + 1, filled - at);
+            sorted[base + at] = x;
+            return;
         }
-        int at = insertionPoint(base, n, x);
-        System.arraycopy(sorted, base + at, sorted, base + at + 1, n - at);
-        sorted[base + at] = x;
+        // full window: the slot of the value leaving is reused; only the values between it and x's place move
+        int out = indexOf(base, window, old);
+        int at = insertionPoint(base, window, x); // place of x among all window values, the leaving one included
+        if (at > out + 1) { // x goes above the leaving value: shift (out, at) down by one
+            System.arraycopy(sorted, base + out + 1, sorted, base + out, at - out - 1);
+            sorted[base + at - 1] = x;
+        } else if (at <= out) { // x goes below it: shift [at, out) up by one
+            System.arraycopy(sorted, base + at, sorted, base + at + 1, out - at);
+            sorted[base + at] = x;
+        } else { // at == out + 1: x takes the leaving value's slot
+            sorted[base + out] = x;
+        }
     }
 
     @Override
@@ -60,7 +67,7 @@ final class RollingMad extends RollingDetector {
     }
 
     private void refresh(int j, int n) {
-        Robust.medianScale(sorted, j * window, n, scratch, stats);
+        Robust.medianScale(sorted, j * window, n, stats);
         center[j] = stats[0];
         scale[j] = Math.max(stats[1], Robust.scaleFloor(stats[0]));
     }
