@@ -4,7 +4,11 @@ import io.github.anomaly4j.api.detect.Detector;
 import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.api.feature.FeatureTransform;
 import io.github.anomaly4j.api.forecast.Forecaster;
+import io.github.anomaly4j.api.store.DetectionStore;
+import io.github.anomaly4j.api.store.ModelStore;
+import io.github.anomaly4j.api.store.ReadingStore;
 import io.github.anomaly4j.spi.Spec;
+import io.github.anomaly4j.spi.StoreContext;
 import java.util.Map;
 
 /**
@@ -72,6 +76,39 @@ public final class Anomaly {
      */
     public static DriftTest driftTest(Spec spec) {
         return Plugins.defaultPlugins().driftTest(spec);
+    }
+
+    /**
+     * A reading store by name: {@code Anomaly.readingStore(Spec.of("memory"), StoreContext.empty())}.
+     *
+     * @param spec store id and parameters
+     * @param context what the store needs from the host (a {@code DataSource}, a directory, a clock, ...)
+     * @return the store
+     */
+    public static ReadingStore readingStore(Spec spec, StoreContext context) {
+        return Plugins.defaultPlugins().readingStore(spec, context);
+    }
+
+    /**
+     * A detection store by name.
+     *
+     * @param spec store id and parameters
+     * @param context what the store needs from the host
+     * @return the store
+     */
+    public static DetectionStore detectionStore(Spec spec, StoreContext context) {
+        return Plugins.defaultPlugins().detectionStore(spec, context);
+    }
+
+    /**
+     * A model store by name: {@code Anomaly.modelStore(Spec.of("file"), StoreContext.of(Path.of("models")))}.
+     *
+     * @param spec store id and parameters
+     * @param context what the store needs from the host
+     * @return the store
+     */
+    public static ModelStore modelStore(Spec spec, StoreContext context) {
+        return Plugins.defaultPlugins().modelStore(spec, context);
     }
 
     /** @return a builder for a fitted {@link Pipeline} */

@@ -6,6 +6,9 @@ import io.github.anomaly4j.api.detect.Detector;
 import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.api.feature.FeatureTransform;
 import io.github.anomaly4j.api.forecast.Forecaster;
+import io.github.anomaly4j.api.store.DetectionStore;
+import io.github.anomaly4j.api.store.ModelStore;
+import io.github.anomaly4j.api.store.ReadingStore;
 import io.github.anomaly4j.spi.DetectorProvider;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.FeatureTransformProvider;
@@ -13,6 +16,7 @@ import io.github.anomaly4j.spi.ForecasterProvider;
 import io.github.anomaly4j.spi.PluginProvider;
 import io.github.anomaly4j.spi.Settings;
 import io.github.anomaly4j.spi.Spec;
+import io.github.anomaly4j.spi.StoreContext;
 import io.github.anomaly4j.spi.StoreProvider;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -168,6 +172,69 @@ public final class Plugins {
     public DriftTest driftTest(Spec spec) {
         DriftTestProvider p = driftTestProvider(spec.id());
         return checkCreated(p, p.create(Settings.resolve(spec, p.parameters())), DriftTest::id);
+    }
+
+    /**
+     * Creates a reading store by name, validating its parameters.
+     *
+     * @param spec id and parameter values, e.g. {@code Spec.of("memory")}
+     * @param context what the store needs from its host (a {@code DataSource}, a directory, a clock, ...)
+     * @return the store
+     * @throws UnsupportedOperationException when that store keeps no readings
+     */
+    public ReadingStore readingStore(Spec spec, StoreContext context) {
+        StoreProvider p = storeProviderFor(spec, StoreProvider.Kind.READINGS, context);
+        return checkStore(p, p.createReadingStore(Settings.resolve(spec, p.parameters()), context));
+    }
+
+    /**
+     * Creates a detection store by name, validating its parameters.
+     *
+     * @param spec id and parameter values
+     * @param context what the store needs from its host
+     * @return the store
+     * @throws UnsupportedOperationException when that store keeps no detections
+     */
+    public DetectionStore detectionStore(Spec spec, StoreContext context) {
+        StoreProvider p = storeProviderFor(spec, StoreProvider.Kind.DETECTIONS, context);
+        return checkStore(p, p.createDetectionStore(Settings.resolve(spec, p.parameters()), context));
+    }
+
+    /**
+     * Creates a model store by name, validating its parameters.
+     *
+     * @param spec id and parameter values, e.g. {@code Spec.of("file")} with a {@code Path} in the context
+     * @param context what the store needs from its host
+     * @return the store
+     * @throws UnsupportedOperationException when that store keeps no models
+     */
+    public ModelStore modelStore(Spec spec, StoreContext context) {
+        StoreProvider p = storeProviderFor(spec, StoreProvider.Kind.MODELS, context);
+        return checkStore(p, p.createModelStore(Settings.resolve(spec, p.parameters()), context));
+    }
+
+    private StoreProvider storeProviderFor(Spec spec, StoreProvider.Kind kind, StoreContext context) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(context, "context");
+        StoreProvider p = storeProvider(spec.id());
+        if (!p.kinds().contains(kind)) {
+            throw new UnsupportedOperationException("store '" + spec.id() + "' keeps " + p.kinds() + ", not "
+                    + kind + "; stores keeping " + kind + ": " + storeIds(kind));
+        }
+        return p;
+    }
+
+    private List<String> storeIds(StoreProvider.Kind kind) {
+        return providers(PluginKind.STORE).stream().map(StoreProvider.class::cast)
+                .filter(p -> p.kinds().contains(kind)).map(StoreProvider::id).sorted().toList();
+    }
+
+    private static <T> T checkStore(StoreProvider p, T created) {
+        if (created == null) {
+            throw new AnomalyException("provider " + p.getClass().getName() + " returned null for store '" + p.id()
+                    + "'");
+        }
+        return created;
     }
 
     private static <T> T checkCreated(PluginProvider p, T created, java.util.function.Function<T, String> id) {

@@ -69,4 +69,25 @@ class StoreProvidersTest {
         assertThatThrownBy(() -> file.createReadingStore(settings, StoreContext.of(root)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void storesAreCreatedByNameThroughTheFacade(@TempDir Path temp) {
+        io.github.anomaly4j.api.store.ReadingStore readings =
+                io.github.anomaly4j.core.Anomaly.readingStore(Spec.of("memory"), StoreContext.empty());
+        assertThat(readings).isInstanceOf(InMemoryReadingStore.class);
+        assertThat(io.github.anomaly4j.core.Anomaly.detectionStore(Spec.of("memory"), StoreContext.empty()))
+                .isInstanceOf(InMemoryDetectionStore.class);
+        ModelStore models = io.github.anomaly4j.core.Anomaly.modelStore(Spec.of("file"), StoreContext.of(temp));
+        assertThat(models).isInstanceOf(FileModelStore.class);
+
+        assertThatThrownBy(() -> io.github.anomaly4j.core.Anomaly.modelStore(Spec.of("memory"),
+                StoreContext.empty())).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("store 'memory' keeps").hasMessageContaining("stores keeping MODELS: [file]");
+        assertThatThrownBy(() -> io.github.anomaly4j.core.Anomaly.readingStore(Spec.of("nosuch"),
+                StoreContext.empty())).isInstanceOf(io.github.anomaly4j.api.UnknownPluginException.class)
+                .hasMessageContaining("memory");
+        assertThatThrownBy(() -> io.github.anomaly4j.core.Anomaly.readingStore(Spec.of("memory").with("x", 1),
+                StoreContext.empty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown parameter 'x'");
+    }
 }
