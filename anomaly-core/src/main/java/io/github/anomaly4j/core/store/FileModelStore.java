@@ -4,6 +4,7 @@ import io.github.anomaly4j.api.ModelFormatException;
 import io.github.anomaly4j.api.StoreException;
 import io.github.anomaly4j.api.store.ModelStore;
 import io.github.anomaly4j.api.store.ModelVersion;
+import io.github.anomaly4j.core.ModelCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,12 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -437,10 +435,6 @@ public final class FileModelStore implements ModelStore {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return ModelCodec.sha256Hex(bytes);
     }
 }
