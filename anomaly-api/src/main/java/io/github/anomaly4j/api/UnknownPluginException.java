@@ -6,8 +6,11 @@ import java.util.List;
 public class UnknownPluginException extends AnomalyException {
     private static final long serialVersionUID = 1L;
 
+    /** The plugin kind that was searched, e.g. {@code "detector"}. */
     private final String kind;
+    /** The id that was not found. */
     private final String id;
+    /** The ids of that kind that are registered (an unmodifiable copy). */
     private final List<String> knownIds;
 
     /**

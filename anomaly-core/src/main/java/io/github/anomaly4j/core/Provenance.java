@@ -23,7 +23,14 @@ public record Provenance(String libraryVersion, Instant created, Map<String, Str
     /** The version of this library, from the jar's build. */
     public static final String LIBRARY_VERSION = readVersion();
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param libraryVersion the anomaly4j version that wrote the model, not {@code null}
+     * @param created when the model was trained, not {@code null}
+     * @param trainingData facts about the training data, not {@code null}; copied
+     * @param parameters the settings of each component, not {@code null}; copied
+     */
     public Provenance {
         Objects.requireNonNull(libraryVersion, "libraryVersion");
         Objects.requireNonNull(created, "created");

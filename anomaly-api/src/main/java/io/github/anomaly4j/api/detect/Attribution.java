@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Attribution(List<String> features, double[] contributions) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param features feature names, one per contribution
+     * @param contributions the contributions, as many as there are feature names
+     * @throws IllegalArgumentException if the number of feature names differs from the number of contributions
+     */
     public Attribution {
         features = List.copyOf(Objects.requireNonNull(features, "features"));
         Objects.requireNonNull(contributions, "contributions");
@@ -23,6 +29,7 @@ public record Attribution(List<String> features, double[] contributions) {
         contributions = contributions.clone();
     }
 
+    /** @return a copy of the contributions, in the order of {@link #features()} */
     @Override
     public double[] contributions() {
         return contributions.clone();

@@ -16,7 +16,18 @@ import java.util.Objects;
 public record DriftResult(String test, double statistic, double pValue, boolean drift, double level,
         int referenceSize, int currentSize) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param test the test's plugin id, not {@code null}
+     * @param statistic the test statistic, not NaN
+     * @param pValue the p-value in [0, 1], or NaN for tests that define none
+     * @param drift whether the test decided there is drift at its configured level
+     * @param level the significance level or distance threshold the decision used
+     * @param referenceSize size of the reference sample, non-negative
+     * @param currentSize size of the current sample, non-negative
+     * @throws IllegalArgumentException if the statistic is NaN, the p-value is outside [0, 1], or a size is negative
+     */
     public DriftResult {
         Objects.requireNonNull(test, "test");
         if (Double.isNaN(statistic)) {

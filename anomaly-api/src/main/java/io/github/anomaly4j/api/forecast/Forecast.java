@@ -14,7 +14,17 @@ import java.util.Objects;
  */
 public record Forecast(long[] timestamps, double[] mean, double[] lower, double[] upper, double level) {
 
-    /** Validates shapes and ordering, and copies the arrays. */
+    /**
+     * Validates shapes and ordering, and copies the arrays.
+     *
+     * @param timestamps epoch milliseconds of each forecast step
+     * @param mean point forecasts, one per step
+     * @param lower lower interval bounds, one per step, each at most the mean
+     * @param upper upper interval bounds, one per step, each at least the mean
+     * @param level the interval's coverage, in (0, 1)
+     * @throws IllegalArgumentException if the arrays are empty or differ in length, the level is outside (0, 1),
+     *     or a step does not satisfy lower &le; mean &le; upper
+     */
     public Forecast {
         Objects.requireNonNull(timestamps, "timestamps");
         Objects.requireNonNull(mean, "mean");
@@ -45,21 +55,25 @@ public record Forecast(long[] timestamps, double[] mean, double[] lower, double[
         return mean.length;
     }
 
+    /** @return a copy of the epoch milliseconds of each forecast step */
     @Override
     public long[] timestamps() {
         return timestamps.clone();
     }
 
+    /** @return a copy of the point forecasts */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** @return a copy of the lower interval bounds */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
+    /** @return a copy of the upper interval bounds */
     @Override
     public double[] upper() {
         return upper.clone();

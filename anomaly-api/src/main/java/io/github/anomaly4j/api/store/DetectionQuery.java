@@ -23,7 +23,22 @@ public record DetectionQuery(String seriesId, String detector, long fromInclusiv
     /** Largest page a query may ask for. */
     public static final int MAX_LIMIT = 10_000;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param seriesId only this series, or {@code null} for all
+     * @param detector only this detector, or {@code null} for all
+     * @param fromInclusive earliest timestamp, epoch milliseconds
+     * @param toExclusive end of the time range, epoch milliseconds, not before {@code fromInclusive}
+     * @param minScore only detections with at least this calibrated score, in [0, 1]
+     * @param anomalousOnly only flagged detections
+     * @param limit page size, 1 to {@link #MAX_LIMIT}
+     * @param afterTimestamp keyset cursor: timestamp of the previous page's last record (or {@link Long#MIN_VALUE})
+     * @param afterSeriesId keyset cursor: its series id, or {@code null} at the start
+     * @param afterDetector keyset cursor: its detector, {@code null} exactly when {@code afterSeriesId} is
+     * @throws IllegalArgumentException if the range ends before it starts, {@code minScore} or {@code limit} is out
+     *     of range, or only one of {@code afterSeriesId} and {@code afterDetector} is set
+     */
     public DetectionQuery {
         if (toExclusive < fromInclusive) {
             throw new IllegalArgumentException("time range ends (" + toExclusive + ") before it starts ("

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record DetectionRecord(String seriesId, String detector, Detection detection) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param seriesId the scored series, non-blank and at most 256 characters
+     * @param detector the detector or model name that scored it, non-blank
+     * @param detection the verdict, not {@code null}
+     * @throws IllegalArgumentException if {@code seriesId} or {@code detector} is blank or {@code null}, or
+     *     {@code seriesId} is longer than 256 characters
+     */
     public DetectionRecord {
         StoreNames.requireSeriesId(seriesId);
         if (detector == null || detector.isBlank()) {

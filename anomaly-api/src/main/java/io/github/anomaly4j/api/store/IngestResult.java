@@ -8,7 +8,13 @@ package io.github.anomaly4j.api.store;
  */
 public record IngestResult(long inserted, long duplicates) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param inserted rows stored by this call, non-negative
+     * @param duplicates rows skipped because their key was already stored or repeated in the call, non-negative
+     * @throws IllegalArgumentException if either count is negative
+     */
     public IngestResult {
         if (inserted < 0 || duplicates < 0) {
             throw new IllegalArgumentException("counts must be non-negative, got " + inserted + ", " + duplicates);

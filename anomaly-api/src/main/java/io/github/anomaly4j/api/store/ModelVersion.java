@@ -18,7 +18,18 @@ import java.util.Objects;
 public record ModelVersion(String name, int version, String sha256, long sizeBytes, Instant published,
         Map<String, String> provenance, boolean active) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param name the model name, not {@code null}
+     * @param version the version number, at least 1
+     * @param sha256 SHA-256 of the stored bytes as 64 lower-case hex digits
+     * @param sizeBytes size of the stored bytes
+     * @param published when it was published, not {@code null}
+     * @param provenance where it came from, not {@code null}; copied
+     * @param active whether it is the version that serving should load
+     * @throws IllegalArgumentException if {@code version} is below 1 or {@code sha256} is not 64 lower-case hex digits
+     */
     public ModelVersion {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");

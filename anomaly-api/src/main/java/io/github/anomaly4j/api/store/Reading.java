@@ -11,7 +11,15 @@ package io.github.anomaly4j.api.store;
  */
 public record Reading(String seriesId, long timestamp, double value) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param seriesId the series id, non-blank and at most 256 characters
+     * @param timestamp epoch milliseconds
+     * @param value the value, finite or NaN for a missing reading
+     * @throws IllegalArgumentException if {@code seriesId} is blank, {@code null} or too long, or {@code value} is
+     *     infinite
+     */
     public Reading {
         StoreNames.requireSeriesId(seriesId);
         if (Double.isInfinite(value)) {

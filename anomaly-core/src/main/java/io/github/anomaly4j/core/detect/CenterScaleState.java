@@ -11,7 +11,14 @@ import java.util.Objects;
  */
 public record CenterScaleState(double[] center, double[] scale) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param center per-feature center (mean or median), each finite
+     * @param scale per-feature scale, as many as centers, each finite and positive
+     * @throws IllegalArgumentException if the arrays are empty or differ in length, a center is not finite, or a
+     *     scale is not finite and positive
+     */
     public CenterScaleState {
         Objects.requireNonNull(center, "center");
         Objects.requireNonNull(scale, "scale");
@@ -31,11 +38,13 @@ public record CenterScaleState(double[] center, double[] scale) {
         scale = scale.clone();
     }
 
+    /** @return a copy of the per-feature centers */
     @Override
     public double[] center() {
         return center.clone();
     }
 
+    /** @return a copy of the per-feature scales */
     @Override
     public double[] scale() {
         return scale.clone();

@@ -24,7 +24,25 @@ import java.util.Objects;
 public record RollingState(String type, int dimension, int window, int warmUp, long seen, long lastTimestamp,
         int position, double[] buffer, double[] shift, double[] mean, double[] m2, double[] sd, int sinceRecompute) {
 
-    /** Validates shapes and copies arrays. */
+    /**
+     * Validates shapes and copies arrays.
+     *
+     * @param type {@code "zscore"} or {@code "mad"}, not {@code null}
+     * @param dimension values per reading, at least 1
+     * @param window window length, 2 to 1,000,000
+     * @param warmUp readings needed before scoring, 2 to {@code window}
+     * @param seen readings accepted so far, non-negative
+     * @param lastTimestamp timestamp of the last accepted reading ({@link Long#MIN_VALUE} before the first)
+     * @param position next ring slot to write, in [0, {@code window})
+     * @param buffer the ring, feature-major, of length {@code dimension * window}
+     * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD)
+     * @param mean z-score only: running mean of the shifted values per feature (empty for MAD)
+     * @param m2 z-score only: running sum of squared deviations per feature (may be +Infinity for extreme data)
+     * @param sd z-score only: the standard deviation in force per feature
+     * @param sinceRecompute z-score only: incremental updates since the last exact recomputation
+     * @throws IllegalArgumentException if a setting is out of range, the ring position is inconsistent, or the
+     *     buffer has the wrong length
+     */
     public RollingState {
         Objects.requireNonNull(type, "type");
         if (dimension < 1) {
@@ -46,26 +64,31 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
         sd = sd.clone();
     }
 
+    /** @return a copy of the ring, feature-major */
     @Override
     public double[] buffer() {
         return buffer.clone();
     }
 
+    /** @return a copy of the per-feature shifts (empty for MAD) */
     @Override
     public double[] shift() {
         return shift.clone();
     }
 
+    /** @return a copy of the running means of the shifted values (empty for MAD) */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** @return a copy of the running sums of squared deviations */
     @Override
     public double[] m2() {
         return m2.clone();
     }
 
+    /** @return a copy of the standard deviations in force */
     @Override
     public double[] sd() {
         return sd.clone();

@@ -230,7 +230,11 @@ public abstract class ModelStoreCompatibilityKit {
         assertThat(store.versions("b")).as("versions of 'b'").hasSize(1);
     }
 
-    /** Concurrent publications get distinct, consecutive version numbers. */
+    /**
+     * Concurrent publications get distinct, consecutive version numbers.
+     *
+     * @throws Exception when the test thread is interrupted while waiting for the publishing threads
+     */
     @Test
     @DisplayName("8 threads publishing one name at once get distinct, consecutive version numbers")
     public void concurrentPublishesGetDistinctConsecutiveVersions() throws Exception {
@@ -409,7 +413,11 @@ public abstract class ModelStoreCompatibilityKit {
     // ---------------------------------------------------------------------------------------------------------
     // Integrity
 
-    /** Tampered bytes are refused on load. */
+    /**
+     * Tampered bytes are refused on load.
+     *
+     * @throws Exception when {@link #corrupt} cannot damage the stored bytes
+     */
     @Test
     @DisplayName("load of a version whose bytes were changed throws ModelFormatException")
     public void tamperedBytesAreRefused() throws Exception {

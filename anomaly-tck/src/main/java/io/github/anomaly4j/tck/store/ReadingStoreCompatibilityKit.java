@@ -167,7 +167,11 @@ public abstract class ReadingStoreCompatibilityKit {
         }
     }
 
-    /** 8 threads appending overlapping batches end with the union stored and inserted counts summing to its size. */
+    /**
+     * 8 threads appending overlapping batches end with the union stored and inserted counts summing to its size.
+     *
+     * @throws Exception when the test thread is interrupted while waiting for the appending threads
+     */
     @Test
     @DisplayName("8 threads appending overlapping batches: the union is stored, inserted counts sum to its size")
     public void concurrentOverlappingAppendsStoreTheUnion() throws Exception {
