@@ -50,8 +50,7 @@ final class CenterScaleModel implements AnomalyModel {
     }
 
     private double standardized(double v, int j) {
-        double z = Math.abs(v - center[j]) / scale[j];
-        return z <= Double.MAX_VALUE ? z : Double.MAX_VALUE;
+        return Robust.capped(Math.abs(v - center[j]) / scale[j]);
     }
 
     @Override

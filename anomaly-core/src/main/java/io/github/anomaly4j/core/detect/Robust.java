@@ -27,6 +27,11 @@ final class Robust {
         return Math.max(Math.abs(center) * 1e-12, 1e-300);
     }
 
+    /** A standardized deviation that overflowed to infinity (or NaN) as {@link Double#MAX_VALUE}, else itself. */
+    static double capped(double z) {
+        return z <= Double.MAX_VALUE ? z : Double.MAX_VALUE;
+    }
+
     static double maxAbs(double[] v, int from, int to) {
         double m = 0.0;
         for (int i = from; i < to; i++) {
@@ -88,7 +93,7 @@ final class Robust {
         double var = n > 1 ? Math.max(0.0, (ss - comp * comp / n) / (n - 1)) : 0.0;
         out[0] = Math.scalb(mean + comp / n, e);
         double sd = Math.scalb(Math.sqrt(var), e);
-        out[1] = sd <= Double.MAX_VALUE ? sd : Double.MAX_VALUE;
+        out[1] = capped(sd);
     }
 
     /** Median of sorted[from, from + n). */
@@ -153,7 +158,7 @@ final class Robust {
         }
         out[0] = med;
         double s = halfScale * 2.0;
-        out[1] = s <= Double.MAX_VALUE ? s : Double.MAX_VALUE;
+        out[1] = capped(s);
     }
 
     /** First index in sorted[from, to) whose value is >= key. */

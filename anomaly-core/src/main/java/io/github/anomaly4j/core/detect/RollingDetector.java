@@ -64,8 +64,23 @@ abstract class RollingDetector implements StreamingDetector {
         return seen >= window ? window : (int) seen;
     }
 
-    /** Scores x against the current window; x is checked. */
-    abstract double score(double[] x);
+    /**
+     * Scores x against the current window: the largest standardized deviation over the features (as the batch
+     * models score), capped at {@link Double#MAX_VALUE}; x is checked.
+     */
+    private double score(double[] x) {
+        double max = 0.0;
+        for (int j = 0; j < dimension; j++) {
+            double z = Robust.capped(deviation(x[j], j));
+            if (z > max) {
+                max = z;
+            }
+        }
+        return max;
+    }
+
+    /** {@code |v - center_j| / scale_j} against the current window; may overflow to infinity, never NaN. */
+    abstract double deviation(double v, int j);
 
     /**
      * Updates feature j's statistics: {@code x} entered the window; {@code old} left it when {@code filled} was

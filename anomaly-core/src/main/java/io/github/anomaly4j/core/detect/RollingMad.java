@@ -21,18 +21,8 @@ final class RollingMad extends RollingDetector {
     }
 
     @Override
-    double score(double[] x) {
-        double max = 0.0;
-        for (int j = 0; j < dimension; j++) {
-            double z = Math.abs(x[j] * 0.5 - center[j] * 0.5) / (scale[j] * 0.5);
-            if (!(z <= Double.MAX_VALUE)) {
-                z = Double.MAX_VALUE;
-            }
-            if (z > max) {
-                max = z;
-            }
-        }
-        return max;
+    double deviation(double v, int j) {
+        return Math.abs(v * 0.5 - center[j] * 0.5) / (scale[j] * 0.5);
     }
 
     @Override

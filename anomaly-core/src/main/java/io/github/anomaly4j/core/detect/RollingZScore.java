@@ -42,19 +42,9 @@ final class RollingZScore extends RollingDetector {
     }
 
     @Override
-    double score(double[] x) {
-        double max = 0.0;
-        for (int j = 0; j < dimension; j++) {
-            double scale = Math.max(sd[j], Robust.scaleFloor(shift[j] + mean[j]));
-            double z = Math.abs((x[j] - shift[j]) - mean[j]) / scale;
-            if (!(z <= Double.MAX_VALUE)) {
-                z = Double.MAX_VALUE;
-            }
-            if (z > max) {
-                max = z;
-            }
-        }
-        return max;
+    double deviation(double v, int j) {
+        double scale = Math.max(sd[j], Robust.scaleFloor(shift[j] + mean[j]));
+        return Math.abs((v - shift[j]) - mean[j]) / scale;
     }
 
     @Override
