@@ -184,7 +184,7 @@ public final class Plugins {
      */
     public ReadingStore readingStore(Spec spec, StoreContext context) {
         StoreProvider p = storeProviderFor(spec, StoreProvider.Kind.READINGS, context);
-        return checkStore(p, p.createReadingStore(Settings.resolve(spec, p.parameters()), context));
+        return requireCreated(p, p.createReadingStore(Settings.resolve(spec, p.parameters()), context));
     }
 
     /**
@@ -197,7 +197,7 @@ public final class Plugins {
      */
     public DetectionStore detectionStore(Spec spec, StoreContext context) {
         StoreProvider p = storeProviderFor(spec, StoreProvider.Kind.DETECTIONS, context);
-        return checkStore(p, p.createDetectionStore(Settings.resolve(spec, p.parameters()), context));
+        return requireCreated(p, p.createDetectionStore(Settings.resolve(spec, p.parameters()), context));
     }
 
     /**
@@ -210,7 +210,7 @@ public final class Plugins {
      */
     public ModelStore modelStore(Spec spec, StoreContext context) {
         StoreProvider p = storeProviderFor(spec, StoreProvider.Kind.MODELS, context);
-        return checkStore(p, p.createModelStore(Settings.resolve(spec, p.parameters()), context));
+        return requireCreated(p, p.createModelStore(Settings.resolve(spec, p.parameters()), context));
     }
 
     private StoreProvider storeProviderFor(Spec spec, StoreProvider.Kind kind, StoreContext context) {
@@ -229,18 +229,17 @@ public final class Plugins {
                 .filter(p -> p.kinds().contains(kind)).map(StoreProvider::id).sorted().toList();
     }
 
-    private static <T> T checkStore(StoreProvider p, T created) {
+    /** Refuses a provider that returned null instead of a plugin. */
+    private static <T> T requireCreated(PluginProvider p, T created) {
         if (created == null) {
-            throw new AnomalyException("provider " + p.getClass().getName() + " returned null for store '" + p.id()
-                    + "'");
+            throw new AnomalyException("provider " + p.getClass().getName() + " returned null for '" + p.id() + "'");
         }
         return created;
     }
 
+    /** Refuses null, and a plugin whose id is not the id its provider was asked for. */
     private static <T> T checkCreated(PluginProvider p, T created, java.util.function.Function<T, String> id) {
-        if (created == null) {
-            throw new AnomalyException("provider " + p.getClass().getName() + " returned null for '" + p.id() + "'");
-        }
+        requireCreated(p, created);
         if (!p.id().equals(id.apply(created))) {
             throw new AnomalyException("provider " + p.getClass().getName() + " for '" + p.id()
                     + "' created a plugin whose id is '" + id.apply(created) + "'");
