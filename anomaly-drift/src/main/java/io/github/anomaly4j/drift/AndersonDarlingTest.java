@@ -69,6 +69,10 @@ public final class AndersonDarlingTest implements DriftTest {
     public DriftResult test(double[] reference, double[] current) {
         double[] a = Samples.sortedCopy("reference", reference);
         double[] b = Samples.sortedCopy("current", current);
+        if (a.length + b.length < 4) {
+            throw new IllegalArgumentException("the Anderson-Darling test needs at least 4 values in the reference and "
+                    + "current samples together, got " + (a.length + b.length));
+        }
         double statistic = statisticOfSorted(a, b);
         double p = pValue(statistic);
         return new DriftResult(ID, statistic, p, p < alpha, alpha, a.length, b.length);
