@@ -38,9 +38,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * freezes the next {@code referenceWindow} readings as the new reference, so one shift raises one event rather than
  * one per check until the window has passed it.
  *
- * <p><b>Schedule.</b> A check runs once every channel's current window is full, then every
- * {@code checkEveryReadings} readings or, if set instead, at the first reading at least
- * {@code checkInterval} after the previous check by the injected {@link Clock}.
+ * <p><b>Schedule.</b> By count (the default): a check runs at the reading that fills every channel's current
+ * window, then every {@code checkEveryReadings} readings. By time ({@link Builder#checkInterval}): once the windows
+ * are full, at the first reading at least {@code checkInterval} after the previous check (or after the build, or
+ * after the reference was renewed), by the injected {@link Clock}.
  *
  * <p><b>Threads.</b> Single writer: call {@link #update} from one thread at a time. Listeners run on that thread.
  * {@link #latest()} may be read from any thread (metrics).
@@ -71,6 +72,8 @@ public final class DriftMonitor {
     private final double[] row;
     private long readings;
     private long sinceCheck;
+    private boolean firstCheckPending = true;
+    private final boolean hasScore;
     private long lastCheckMillis;
     private long sequence;
     private volatile Map<String, List<DriftResult>> latest = Map.of();
@@ -85,6 +88,7 @@ public final class DriftMonitor {
         this.current = new SlidingWindow[n];
         this.frozen = new boolean[n];
         this.row = new double[n];
+        this.hasScore = b.hasScore;
         for (int c = 0; c < n; c++) {
             current[c] = new SlidingWindow(b.currentWindow);
             double[] given = b.references.get(channels.get(c));
@@ -147,7 +151,7 @@ public final class DriftMonitor {
         if (intervalMillis >= 0) {
             due = clock.millis() - lastCheckMillis >= intervalMillis;
         } else {
-            due = sinceCheck >= every;
+            due = firstCheckPending || sinceCheck >= every;
         }
         return due ? check() : null;
     }
@@ -160,6 +164,10 @@ public final class DriftMonitor {
      * @return the check's event if one ran, otherwise {@code null}
      */
     public DriftEvent update(double[] features, double score) {
+        if (!hasScore) {
+            throw new IllegalStateException("the monitor has no score channel; build it with score(name) or call "
+                    + "update(double...)");
+        }
         if (features == null) {
             throw new IllegalArgumentException("features must not be null");
         }
@@ -197,6 +205,7 @@ public final class DriftMonitor {
         }
         sequence++;
         sinceCheck = 0;
+        firstCheckPending = false;
         lastCheckMillis = clock.millis();
         DriftEvent event = new DriftEvent(name + "-drift-" + sequence, name, clock.instant(), readings, results,
                 windows);
@@ -218,6 +227,8 @@ public final class DriftMonitor {
             current[c].clear();
         }
         sinceCheck = 0;
+        firstCheckPending = true;
+        lastCheckMillis = clock.millis();
     }
 
     /**
@@ -400,7 +411,7 @@ public final class DriftMonitor {
         }
 
         /**
-         * @param n run a check every {@code n} readings once the windows are full (default 100)
+         * @param n run a check when the windows fill, then every {@code n} readings (default 100)
          * @return this builder
          */
         public Builder checkEveryReadings(int n) {
