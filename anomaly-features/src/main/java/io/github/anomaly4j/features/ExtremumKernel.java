@@ -30,16 +30,17 @@ final class ExtremumKernel extends Kernel {
         double v = sign * x;
         long t = tail;
         long h = head;
+        // expire first, so the deque never holds more than n entries and fits its 2^k >= n slots
+        long oldest = count - n;
+        while (t > h && seq[(int) h & mask] <= oldest) {
+            h++;
+        }
         while (t > h && val[(int) (t - 1) & mask] >= v) {
             t--;
         }
         seq[(int) t & mask] = count;
         val[(int) t & mask] = v;
         t++;
-        long oldest = count - n;
-        while (seq[(int) h & mask] <= oldest) {
-            h++;
-        }
         head = h;
         tail = t;
         count++;

@@ -25,6 +25,7 @@ final class MomentsKernel extends Kernel {
     private static final double SHRUNK = 0x1p-40;
     private static final double HUGE = 0x1p900;
     private static final double CANCELLATION = 63.0 / 64.0;
+    private static final double ILL_CONDITIONED = 0x1p-40;
 
     private final int mode;
     private final int n;
@@ -46,6 +47,10 @@ final class MomentsKernel extends Kernel {
     private double c2;
     private double peak;
     private int sinceRebuild;
+    /** Sum of |x| over the window (plain double; only a conditioning estimate, reset by every rebuild). */
+    private double absSum;
+    /** Scratch for the exact summation of an ill-conditioned window: Shewchuk's non-overlapping partials. */
+    private double[] partials = new double[64];
 
     MomentsKernel(int mode, int n) {
         this.mode = mode;
@@ -66,10 +71,13 @@ final class MomentsKernel extends Kernel {
         }
         double[] r = ring;
         if (count >= n) {
-            remove((r[(int) (count - n) & mask] - shift) * scale);
+            double old = r[(int) (count - n) & mask];
+            remove(old);
+            absSum -= Math.abs(old);
         }
         r[(int) count & mask] = x;
-        add((x - shift) * scale);
+        add(x);
+        absSum += Math.abs(x);
         count++;
         if (count < n) {
             out[off] = Double.NaN;
@@ -90,9 +98,12 @@ final class MomentsKernel extends Kernel {
             return;
         }
         switch (mode) {
-            case MEAN:
-                out[off] = shift + sum1 * invN * invScale;
+            case MEAN: {
+                double m = mean();
+                // |sum x| far below sum |x|: cancellation a double-double cannot carry; sum the window exactly
+                out[off] = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean();
                 return;
+            }
             case VARIANCE:
                 out[off] = Math.max(0.0, sum2 - q) * invN1 * invScale * invScale;
                 return;
@@ -101,16 +112,96 @@ final class MomentsKernel extends Kernel {
                 return;
             default:
                 double m2 = sum2 - q;
-                out[off] = m2 > 0.0 ? ((x - shift) * scale - sum1 * invN) / Math.sqrt(m2 * invN1) : 0.0;
+                double dx = x - shift;
+                double bv = dx - x;
+                double dxLow = (x - (dx - bv)) + (-shift - bv);
+                out[off] = m2 > 0.0 ? ((dx * scale - sum1 * invN) + dxLow * scale) / Math.sqrt(m2 * invN1) : 0.0;
         }
     }
 
-    private void add(double d) {
+    /**
+     * The window mean, rounded once from the (nearly) exact sum {@code n shift + S1 / scale}: the shift cancels
+     * exactly, so a mean near zero of large values keeps its relative accuracy.
+     */
+    private double mean() {
+        double p = n * shift;
+        double e = Math.fma(n, shift, -p);
+        double u = s1 * invScale;
+        double t = p + u;
+        double b = t - p;
+        double low = ((p - (t - b)) + (u - b)) + e + c1 * invScale;
+        return (t + low) * invN;
+    }
+
+    /**
+     * The correctly rounded sum of the window (Shewchuk, "Adaptive precision floating-point arithmetic and fast
+     * robust geometric predicates", 1997: the non-overlapping expansion, finished with round-half-even as in
+     * Python's {@code math.fsum}) divided by {@code n}. O(n); used only for windows whose sum cancels by more than
+     * a factor 2^40.
+     */
+    private double exactMean() {
+        int np = 0;
+        double[] p = partials;
+        for (long k = count - n; k < count; k++) {
+            double x = ring[(int) k & mask];
+            int i = 0;
+            for (int j = 0; j < np; j++) {
+                double y = p[j];
+                if (Math.abs(x) < Math.abs(y)) {
+                    double tmp = x;
+                    x = y;
+                    y = tmp;
+                }
+                double hi = x + y;
+                double lo = y - (hi - x);
+                if (lo != 0.0) {
+                    p[i++] = lo;
+                }
+                x = hi;
+            }
+            if (i == p.length) {
+                p = java.util.Arrays.copyOf(p, 2 * p.length);
+                partials = p;
+            }
+            p[i++] = x;
+            np = i;
+        }
+        double hi = 0.0;
+        if (np > 0) {
+            hi = p[--np];
+            double lo = 0.0;
+            while (np > 0) {
+                double x = hi;
+                double y = p[--np];
+                hi = x + y;
+                double yr = hi - x;
+                lo = y - yr;
+                if (lo != 0.0) {
+                    break;
+                }
+            }
+            if (np > 0 && ((lo < 0.0 && p[np - 1] < 0.0) || (lo > 0.0 && p[np - 1] > 0.0))) {
+                double y = lo * 2.0;
+                double x = hi + y;
+                if (y == x - hi) {
+                    hi = x;
+                }
+            }
+        }
+        return hi / n;
+    }
+
+    /** Adds {@code x - shift}, split exactly (TwoDiff) into a rounded part and its error, and its square. */
+    private void add(double x) {
+        double hi = x - shift;
+        double bv = hi - x;
+        double lo = ((x - (hi - bv)) + (-shift - bv)) * scale;
+        double d = hi * scale;
         double p = d * d;
         double e = Math.fma(d, d, -p);
         double t = s1 + d;
         double b = t - s1;
-        c1 += (s1 - (t - b)) + (d - b);
+        c1 += ((s1 - (t - b)) + (d - b)) + lo;
         s1 = t;
         t = s2 + p;
         b = t - s2;
@@ -121,13 +212,18 @@ final class MomentsKernel extends Kernel {
         }
     }
 
-    private void remove(double d) {
+    /** Takes out exactly what {@link #add} put in for the same {@code x}. */
+    private void remove(double x) {
+        double hi = x - shift;
+        double bv = hi - x;
+        double lo = ((x - (hi - bv)) + (-shift - bv)) * scale;
+        double d = hi * scale;
         double p = -(d * d);
         double e = -Math.fma(d, d, p);
         d = -d;
         double t = s1 + d;
         double b = t - s1;
-        c1 += (s1 - (t - b)) + (d - b);
+        c1 += ((s1 - (t - b)) + (d - b)) - lo;
         s1 = t;
         t = s2 + p;
         b = t - s2;
@@ -162,15 +258,17 @@ final class MomentsKernel extends Kernel {
         s2 = 0.0;
         c2 = 0.0;
         peak = 0.0;
+        absSum = 0.0;
         for (long i = first; i < count; i++) {
-            add((ring[(int) i & mask] - shift) * scale);
+            add(ring[(int) i & mask]);
+            absSum += Math.abs(ring[(int) i & mask]);
         }
         sinceRebuild = 0;
     }
 
     @Override
     ColumnSnapshot save() {
-        double[] v = new double[11 + ring.length];
+        double[] v = new double[12 + ring.length];
         v[0] = last;
         v[1] = shift;
         v[2] = scale;
@@ -182,13 +280,14 @@ final class MomentsKernel extends Kernel {
         v[8] = peak;
         v[9] = n;
         v[10] = mode;
-        System.arraycopy(ring, 0, v, 11, ring.length);
+        v[11] = absSum;
+        System.arraycopy(ring, 0, v, 12, ring.length);
         return new ColumnSnapshot(new long[] {count, run, sinceRebuild}, v);
     }
 
     @Override
     void check(ColumnSnapshot s) {
-        s.requireLayout("rolling moments", 3, 11 + ring.length);
+        s.requireLayout("rolling moments", 3, 12 + ring.length);
         require(s.value(9) == n && s.value(10) == mode, "window or statistic differs");
         require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
     }
@@ -207,7 +306,8 @@ final class MomentsKernel extends Kernel {
         s2 = s.value(6);
         c2 = s.value(7);
         peak = s.value(8);
+        absSum = s.value(11);
         double[] v = s.values();
-        System.arraycopy(v, 11, ring, 0, ring.length);
+        System.arraycopy(v, 12, ring, 0, ring.length);
     }
 }

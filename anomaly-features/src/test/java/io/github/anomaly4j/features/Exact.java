@@ -44,23 +44,26 @@ final class Exact {
         return varianceExact(w).sqrt(MC).doubleValue();
     }
 
+    /** (x - mean) / sd = (n x - S) / (n sd), with n x - S exact. */
     static double zscore(double[] w) {
         BigDecimal var = varianceExact(w);
         if (var.signum() == 0) {
             return 0.0;
         }
-        BigDecimal mean = sum(w).divide(BigDecimal.valueOf(w.length), MC);
-        return new BigDecimal(w[w.length - 1]).subtract(mean).divide(var.sqrt(MC), MC).doubleValue();
+        BigDecimal n = BigDecimal.valueOf(w.length);
+        BigDecimal num = new BigDecimal(w[w.length - 1]).multiply(n).subtract(sum(w));
+        return num.divide(var.sqrt(MC).multiply(n), MC).doubleValue();
     }
 
     /** NIST's lag-k autocorrelation: sum_{t<n-k} (x_t - m)(x_{t+k} - m) / sum_t (x_t - m)^2; 0 when constant. */
     static double autocorrelation(double[] w, int k) {
+        // deviations scaled by n, n x - S, are exact: no rounded mean can make a constant window look varied
         int n = w.length;
-        BigDecimal mean = sum(w).divide(BigDecimal.valueOf(n), MC);
+        BigDecimal s = sum(w);
         BigDecimal[] d = new BigDecimal[n];
         BigDecimal den = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
-            d[i] = new BigDecimal(w[i]).subtract(mean);
+            d[i] = new BigDecimal(w[i]).multiply(BigDecimal.valueOf(n)).subtract(s);
             den = den.add(d[i].multiply(d[i]));
         }
         if (den.signum() == 0) {
