@@ -63,6 +63,14 @@ public final class JdbcDetectionStore implements DetectionStore {
         return mode;
     }
 
+    /**
+     * @return how many times an operation of this store was attempted again after a transient failure (lost
+     *     connection, server restart, deadlock, serialization failure); for metrics and tests
+     */
+    public long retriedAttempts() {
+        return tx.retries();
+    }
+
     @Override
     public IngestResult append(Collection<DetectionRecord> records) {
         List<Indexed> sorted = sorted(records);

@@ -55,6 +55,14 @@ public final class JdbcModelStore implements ModelStore {
         this.promotions = config.table("model_promotions");
     }
 
+    /**
+     * @return how many times an operation of this store was attempted again after a transient failure (lost
+     *     connection, server restart, deadlock, serialization failure); for metrics and tests
+     */
+    public long retriedAttempts() {
+        return tx.retries();
+    }
+
     @Override
     public ModelVersion publish(String name, byte[] content, Map<String, String> provenance) {
         ModelStore.requireValidName(name);

@@ -75,6 +75,14 @@ public final class JdbcReadingStore implements ReadingStore {
         return mode;
     }
 
+    /**
+     * @return how many times an operation of this store was attempted again after a transient failure (lost
+     *     connection, server restart, deadlock, serialization failure); for metrics and tests
+     */
+    public long retriedAttempts() {
+        return tx.retries();
+    }
+
     @Override
     public IngestResult append(Collection<Reading> readings) {
         List<Reading> list = checked(readings);

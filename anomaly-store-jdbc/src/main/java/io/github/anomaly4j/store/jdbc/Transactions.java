@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 final class Transactions {
     private final DataSource dataSource;
     private final JdbcStoreConfig config;
+    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
 
     /** A unit of work on a connection whose transaction the caller commits. */
     @FunctionalInterface
@@ -27,6 +28,11 @@ final class Transactions {
     Transactions(DataSource dataSource, JdbcStoreConfig config) {
         this.dataSource = dataSource;
         this.config = config;
+    }
+
+    /** @return attempts repeated after a transient failure, since this object was made */
+    long retries() {
+        return retries.get();
     }
 
     static boolean isTransient(SQLException e) {
@@ -110,6 +116,7 @@ final class Transactions {
                     throw new StoreException(what + " failed after " + attempt + " attempts; last error (SQLState "
                             + e.getSQLState() + "): " + e.getMessage(), e);
                 }
+                retries.incrementAndGet();
                 sleep(what, ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1));
                 backoff = Math.min(Math.max(1, backoff * 2), config.maxBackoff().toMillis());
             }
