@@ -404,19 +404,23 @@ final class ArimaMath {
         if (m == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        // coefficients of 1 - sum c_k z^k (sign=+1) or 1 + sum c_k z^k (sign=-1), lowest degree first
-        double[] coef = new double[m + 1];
-        coef[0] = 1.0;
+        // the roots of 1 - sum a_k z^k are the reciprocals of the eigenvalues of the companion matrix with a in
+        // its first row, so the smallest root modulus is 1 / (largest eigenvalue modulus)
+        double[][] comp = new double[m][m];
         for (int k = 0; k < m; k++) {
-            coef[k + 1] = -sign * c[k];
+            comp[0][k] = sign * c[k];
+            if (k + 1 < m) {
+                comp[k + 1][k] = 1.0;
+            }
         }
-        org.apache.commons.math3.analysis.solvers.LaguerreSolver solver =
-                new org.apache.commons.math3.analysis.solvers.LaguerreSolver();
-        org.apache.commons.math3.complex.Complex[] roots = solver.solveAllComplex(coef, 0.0);
-        double min = Double.POSITIVE_INFINITY;
-        for (org.apache.commons.math3.complex.Complex z : roots) {
-            min = Math.min(min, z.abs());
+        org.apache.commons.math3.linear.EigenDecomposition eig = new org.apache.commons.math3.linear
+                .EigenDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(comp, false));
+        double[] re = eig.getRealEigenvalues();
+        double[] im = eig.getImagEigenvalues();
+        double max = 0;
+        for (int i = 0; i < m; i++) {
+            max = Math.max(max, Math.hypot(re[i], im[i]));
         }
-        return min;
+        return max > 0 ? 1.0 / max : Double.POSITIVE_INFINITY;
     }
 }
