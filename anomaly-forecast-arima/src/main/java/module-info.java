@@ -4,5 +4,5 @@ module io.github.anomaly4j.arima {
     requires static com.google.auto.service;
     requires commons.math3;
 
-    // exports io.github.anomaly4j.arima; (with its first public class)
+    exports io.github.anomaly4j.arima;
 }
