@@ -8,6 +8,7 @@ module io.github.anomaly4j.core {
     requires static com.google.auto.service;
 
     exports io.github.anomaly4j.core;
+    exports io.github.anomaly4j.core.data;
     exports io.github.anomaly4j.core.detect;
     exports io.github.anomaly4j.core.eval;
     exports io.github.anomaly4j.core.store;
