@@ -71,6 +71,7 @@ public record DriftEvent(String id, String monitor, Instant time, long reading, 
         return w.clone();
     }
 
+    /** @return per channel, a copy of the current window, oldest first */
     @Override
     public Map<String, double[]> currentWindows() {
         Map<String, double[]> copy = new LinkedHashMap<>();

@@ -36,7 +36,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * values are kept) or, for channels without one, frozen from the first {@code referenceWindow} readings. After a
  * check that finds drift, by default ({@link AfterDrift#NEW_REFERENCE}) the monitor clears the current window and
  * freezes the next {@code referenceWindow} readings as the new reference, so one shift raises one event rather than
- * one per check until the window has passed it.
+ * one per check until the window has passed it; when that new reference is complete, listeners hear of it through
+ * {@link DriftListener#onReferenceRenewed} (the moment to retrain on data that is all from after the drift).
  *
  * <p><b>Schedule.</b> By count (the default): a check runs at the reading that fills every channel's current
  * window, then every {@code checkEveryReadings} readings. By time ({@link Builder#checkInterval}): once the windows
@@ -70,6 +71,7 @@ public final class DriftMonitor {
     private final AfterDrift afterDrift;
     private final List<DriftListener> listeners;
     private final double[] row;
+    private DriftEvent pendingCause;
     private long readings;
     private long sinceCheck;
     private boolean firstCheckPending = true;
@@ -133,14 +135,28 @@ public final class DriftMonitor {
         }
         readings++;
         boolean ready = true;
+        boolean renewed = false;
         for (int c = 0; c < values.length; c++) {
             if (!frozen[c]) {
                 reference[c][referenceSize[c]++] = values[c];
                 frozen[c] = referenceSize[c] == reference[c].length;
+                renewed |= frozen[c];
                 ready = false;
             } else {
                 current[c].add(values[c]);
                 ready &= current[c].full();
+            }
+        }
+        if (renewed && pendingCause != null && allFrozen()) {
+            DriftEvent cause = pendingCause;
+            pendingCause = null;
+            Map<String, double[]> copy = new LinkedHashMap<>();
+            for (int c = 0; c < channels.size(); c++) {
+                copy.put(channels.get(c), java.util.Arrays.copyOf(reference[c], referenceSize[c]));
+            }
+            Map<String, double[]> view = java.util.Collections.unmodifiableMap(copy);
+            for (DriftListener l : listeners) {
+                l.onReferenceRenewed(cause, view);
             }
         }
         if (!ready) {
@@ -212,11 +228,21 @@ public final class DriftMonitor {
         latest = event.results();
         if (event.drift() && afterDrift == AfterDrift.NEW_REFERENCE) {
             newReference();
+            pendingCause = event;
         }
         for (DriftListener l : listeners) {
             l.onCheck(event);
         }
         return event;
+    }
+
+    private boolean allFrozen() {
+        for (boolean f : frozen) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Clears every channel's windows: the next {@code referenceWindow} readings become the reference. */

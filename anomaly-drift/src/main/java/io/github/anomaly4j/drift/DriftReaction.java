@@ -20,31 +20,47 @@ import java.util.function.Function;
  * {@code anomaly-api}, so the caller supplies how to recalibrate, retrain and publish.
  *
  * <pre>{@code
- * DriftReaction<Pipeline> reaction = DriftReaction.<Pipeline>startingWith(pipeline)
- *     .recalibrate("score", (p, scores) -> p.withThreshold(Thresholds.quantile(0.99), scores))
- *     .retrain(event -> fitOn(event.current("value")))
+ * DriftReaction<Pipeline> reaction = DriftReaction.startingWith(pipeline)
+ *     .retrain((cause, data) -> fitOn(data.get("value")))
  *     .publish((p, provenance) -> registry.publish("sensor-42", p, provenance))
  *     .build();
- * monitor.addListener(reaction);
+ * reaction.attachTo(monitor);
  * Pipeline serving = reaction.current();
  * }</pre>
  *
- * <p>On a drifting check it retrains and publishes when a trainer is set, otherwise recalibrates when a
- * recalibration is set. It is called on the monitor's thread; {@link #current()} may be read from any thread.
+ * <p><b>When.</b> By default ({@link When#REFERENCE_RENEWED}) it waits until the monitor has collected a new
+ * reference window after the drift and acts on that window, which holds only post-drift readings; this needs the
+ * monitor's {@link DriftMonitor.AfterDrift#NEW_REFERENCE} (its default). With {@link When#AT_DRIFT} it acts at
+ * once on the drifting check's current windows, which straddle the change.
+ *
+ * <p><b>What.</b> It retrains and publishes when a trainer is set, otherwise recalibrates. It is called on the
+ * monitor's thread; {@link #current()} may be read from any thread.
  *
  * @param <M> the model type
  */
 public final class DriftReaction<M> implements DriftListener {
+
+    /** When the reaction acts. */
+    public enum When {
+        /** On the check that found drift, with its current windows. */
+        AT_DRIFT,
+        /** When the monitor has collected a new reference window after the drift, with that window. */
+        REFERENCE_RENEWED
+    }
+
+    private final When when;
     private final String scoreChannel;
     private final BiFunction<M, double[], M> recalibrator;
-    private final Function<DriftEvent, M> trainer;
+    private final BiFunction<DriftEvent, Map<String, double[]>, M> trainer;
     private final BiFunction<M, Map<String, String>, ModelVersion> publisher;
     private volatile M current;
     private final List<ModelVersion> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile DriftEvent lastReaction;
+    private volatile DriftMonitor monitor;
 
     private DriftReaction(Builder<M> b) {
         this.current = b.initial;
+        this.when = b.when;
         this.scoreChannel = b.scoreChannel;
         this.recalibrator = b.recalibrator;
         this.trainer = b.trainer;
@@ -62,22 +78,57 @@ public final class DriftReaction<M> implements DriftListener {
 
     @Override
     public void onCheck(DriftEvent event) {
-        if (!event.drift()) {
-            return;
+        if (event.drift() && when == When.AT_DRIFT) {
+            react(event, event.currentWindows(), "the drifting check's current windows");
         }
+    }
+
+    @Override
+    public void onReferenceRenewed(DriftEvent cause, Map<String, double[]> reference) {
+        if (when == When.REFERENCE_RENEWED) {
+            react(cause, reference, "the new reference window after the drift");
+        }
+    }
+
+    private void react(DriftEvent cause, Map<String, double[]> data, String source) {
         if (trainer != null) {
-            M next = Objects.requireNonNull(trainer.apply(event), "the trainer returned null");
+            M next = Objects.requireNonNull(trainer.apply(cause, data), "the trainer returned null");
             if (publisher != null) {
-                Map<String, String> provenance = new LinkedHashMap<>(event.provenance());
+                Map<String, String> provenance = new LinkedHashMap<>(cause.provenance());
                 provenance.put("drift.reaction", "retrain");
+                provenance.put("drift.trainedOn", source);
                 published.add(publisher.apply(next, provenance));
             }
             current = next;
         } else {
-            current = Objects.requireNonNull(recalibrator.apply(current, event.current(scoreChannel)),
+            double[] scores = data.get(scoreChannel);
+            if (scores == null) {
+                throw new IllegalStateException("the monitor has no channel '" + scoreChannel + "'; channels are "
+                        + data.keySet());
+            }
+            current = Objects.requireNonNull(recalibrator.apply(current, scores.clone()),
                     "the recalibration returned null");
         }
-        lastReaction = event;
+        lastReaction = cause;
+        DriftMonitor m = monitor;
+        if (m != null) {
+            // the model changed, so its scores did: compare future scores with scores of the new model
+            m.newReference();
+        }
+    }
+
+    /**
+     * Listens to a monitor, and after each recalibration or retraining renews the monitor's reference (the next
+     * readings become it): the score channel must be compared with scores of the model now in service, not of the
+     * one it replaced.
+     *
+     * @param value the monitor
+     * @return this reaction
+     */
+    public DriftReaction<M> attachTo(DriftMonitor value) {
+        this.monitor = Objects.requireNonNull(value, "monitor");
+        value.addListener(this);
+        return this;
     }
 
     /** @return the model to serve: the initial one, or the latest recalibrated or retrained one */
@@ -119,9 +170,10 @@ public final class DriftReaction<M> implements DriftListener {
      */
     public static final class Builder<M> {
         private final M initial;
+        private When when = When.REFERENCE_RENEWED;
         private String scoreChannel;
         private BiFunction<M, double[], M> recalibrator;
-        private Function<DriftEvent, M> trainer;
+        private BiFunction<DriftEvent, Map<String, double[]>, M> trainer;
         private BiFunction<M, Map<String, String>, ModelVersion> publisher;
 
         private Builder(M initial) {
@@ -129,7 +181,7 @@ public final class DriftReaction<M> implements DriftListener {
         }
 
         /**
-         * @param channel the monitor's score channel, whose current window holds the recent scores
+         * @param channel the monitor's score channel, whose window holds the recent scores (see {@link When})
          * @param value returns a copy of the model with its threshold re-chosen on those scores
          * @return this builder
          */
@@ -143,10 +195,20 @@ public final class DriftReaction<M> implements DriftListener {
         }
 
         /**
-         * @param value fits a new model, typically on the event's current windows
+         * @param value when to act (default {@link When#REFERENCE_RENEWED})
          * @return this builder
          */
-        public Builder<M> retrain(Function<DriftEvent, M> value) {
+        public Builder<M> when(When value) {
+            this.when = Objects.requireNonNull(value, "when");
+            return this;
+        }
+
+        /**
+         * @param value fits a new model from the drift event that caused it and the data per channel (the new
+         *     reference window, or the drifting check's current windows; see {@link When})
+         * @return this builder
+         */
+        public Builder<M> retrain(BiFunction<DriftEvent, Map<String, double[]>, M> value) {
             this.trainer = Objects.requireNonNull(value, "trainer");
             return this;
         }

@@ -18,13 +18,20 @@ import org.apache.commons.math3.special.Erf;
  * {@code U} of the reference sample: its rank sum (ties get mid-ranks) minus {@code n1 (n1 + 1) / 2}.
  *
  * <p>P-value: exact (the null distribution of U counted as coefficients of a Gaussian binomial) when one sample
- * has at most 8 values and there are no ties; otherwise the normal approximation with tie correction
- * {@code sigma^2 = n1 n2 / 12 ((N + 1) - sum(t^3 - t) / (N (N - 1)))} and continuity correction 0.5, applied to the
+ * has at most 8 values, there are no ties and {@code n1 n2 <= 100,000}; otherwise the normal approximation with
+ * tie correction {@code sigma^2 = n1 n2 / 12 ((N + 1) - sum(t^3 - t) / (N (N - 1)))} and continuity correction 0.5, applied to the
  * larger of {@code U1}, {@code U2}. If every value is the same, p is 1.
  */
 public final class MannWhitneyTest implements DriftTest {
     /** The plugin id. */
     public static final String ID = "mannwhitney";
+
+    /**
+     * The exact distribution is counted only while {@code n1 n2} is at most this (its polynomial has
+     * {@code n1 n2 + 1} big-integer coefficients); beyond it the normal approximation is used, which is close
+     * there because the larger sample has more than 12,500 values. scipy has no such cap.
+     */
+    static final long MAX_EXACT_PRODUCT = 100_000;
 
     private final double alpha;
 
@@ -97,7 +104,7 @@ public final class MannWhitneyTest implements DriftTest {
         double u2 = (double) n1 * n2 - u1;
         double u = Math.max(u1, u2);
         double p;
-        if ((n1 <= 8 || n2 <= 8) && !ties) {
+        if ((n1 <= 8 || n2 <= 8) && !ties && (long) n1 * n2 <= MAX_EXACT_PRODUCT) {
             p = exactTwoSided((long) u, n1, n2);
         } else {
             double mu = n1 * (double) n2 / 2.0;

@@ -14,6 +14,23 @@ import org.junit.jupiter.api.Test;
 class DriftFacadeTest {
 
     @Test
+    void quickStart() {
+        double[] reference = SeededSamples.normal(11, 1000, 0);
+        double[] current = SeededSamples.normal(12, 1000, 0.3);
+        // snippet:begin drift-tests
+        DriftResult ks = Drift.ks().test(reference, current);         // statistic, p-value, decision at 0.05
+        DriftResult psi = Drift.test("psi", Map.of("bins", 10, "threshold", 0.1)).test(reference, current);
+        if (ks.drift()) {
+            System.out.printf("KS D=%.3f p=%.2g, PSI=%.3f%n", ks.statistic(), ks.pValue(), psi.statistic());
+        }
+        // snippet:end drift-tests
+        assertThat(ks.drift()).isTrue();
+        assertThat(ks.pValue()).isLessThan(1e-6);
+        assertThat(psi.hasPValue()).isFalse();
+        assertThat(psi.statistic()).isPositive();
+    }
+
+    @Test
     void everyTestIsFoundById() {
         assertThat(Drift.providers().keySet()).containsExactlyInAnyOrder("ks", "psi", "chi2", "js", "wasserstein",
                 "mannwhitney", "anderson");

@@ -4,6 +4,7 @@ import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.tck.drift.DriftTestCompatibilityKit;
 
 /** Runs the drift test kit against {@link KolmogorovSmirnovTest}. */
+// snippet:begin drift-kit
 class KolmogorovSmirnovCompatibilityTest extends DriftTestCompatibilityKit {
 
     @Override
@@ -16,3 +17,4 @@ class KolmogorovSmirnovCompatibilityTest extends DriftTestCompatibilityKit {
         return Symmetry.STATISTIC_AND_P_VALUE;
     }
 }
+// snippet:end drift-kit

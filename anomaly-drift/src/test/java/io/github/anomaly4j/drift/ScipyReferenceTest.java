@@ -105,11 +105,29 @@ class ScipyReferenceTest {
                 c.get("anderson_ksamp_statistic").asDouble());
     }
 
+    /** Largest relative error seen per quantity, printed after the run (for docs/drift.md). */
+    static final java.util.Map<String, Double> WORST = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void printWorstErrors() {
+        StringBuilder b = new StringBuilder("largest relative error against scipy:\n");
+        WORST.forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, "  %-16s %.2e%n", k, v)));
+        System.out.print(b);
+    }
+
+    private static void record(String what, double actual, double expected) {
+        String key = what.startsWith("edge") ? "decile edges" : what;
+        double rel = expected == 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
+        WORST.merge(key, rel, Math::max);
+    }
+
     static void statistic(String what, double actual, double expected) {
+        record(what, actual, expected);
         assertThat(actual).as(what).isCloseTo(expected, within(Math.abs(expected) * 1e-9 + 1e-300));
     }
 
     static void pValue(String what, double actual, double expected) {
+        record(what, actual, expected);
         double tolerance = expected < 1e-6 ? 1e-12 : expected * 1e-6;
         assertThat(actual).as(what).isCloseTo(expected, within(tolerance));
     }
