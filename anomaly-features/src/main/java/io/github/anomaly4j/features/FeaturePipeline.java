@@ -185,6 +185,8 @@ public final class FeaturePipeline {
         private final double[] lastFinite;
         private final int columnCount;
         private final int featureCount;
+        /** Whether a transform reads every column in order, so the reading passes to it without a copy. */
+        private final boolean[] readsAll;
         private long accepted;
         private long lastTimestamp;
         private boolean started;
@@ -202,6 +204,15 @@ public final class FeaturePipeline {
             openStreams();
             columnCount = columns.size();
             featureCount = names.size();
+            readsAll = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int[] cols = streamCols[i];
+                boolean all = cols.length == columnCount;
+                for (int j = 0; all && j < cols.length; j++) {
+                    all = cols[j] == j;
+                }
+                readsAll[i] = all;
+            }
             values = new double[columnCount];
             lastFinite = new double[columnCount];
             Arrays.fill(lastFinite, Double.NaN);
@@ -278,10 +289,13 @@ public final class FeaturePipeline {
             }
             int k = 0;
             for (int i = 0; i < streams.length; i++) {
-                int[] cols = streamCols[i];
-                double[] sin = streamIn[i];
-                for (int j = 0; j < cols.length; j++) {
-                    sin[j] = v[cols[j]];
+                double[] sin = v;
+                if (!readsAll[i]) {
+                    int[] cols = streamCols[i];
+                    sin = streamIn[i];
+                    for (int j = 0; j < cols.length; j++) {
+                        sin[j] = v[cols[j]];
+                    }
                 }
                 double[] sout = streamOut[i];
                 streams[i].apply(timestamp, sin, sout);

@@ -56,7 +56,7 @@ final class QuantileKernel extends Kernel {
             s[j] = x;
         } else {
             double old = ring[(int) (count - n) & mask];
-            int i = lowerBound(s, 0, n, old);
+            int i = lowerBoundAll(s, n, old);
             // slide the new value from the leaving value's place to its own, shifting what lies between
             if (x > old) {
                 while (i + 1 < n && s[i + 1] < x) {
@@ -79,6 +79,18 @@ final class QuantileKernel extends Kernel {
         }
         double v = s[lo];
         out[off] = frac == 0.0 ? v : v + frac * (s[lo + 1] - v);
+    }
+
+    /** @return the first index in [0, n) whose value is not below x; n = to (branch-free halving) */
+    private static int lowerBoundAll(double[] s, int n, double x) {
+        int base = 0;
+        int len = n;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = s[base + half - 1] < x ? base + half : base;
+            len -= half;
+        }
+        return s[base] < x ? base + 1 : base;
     }
 
     /** @return the first index in [from, to) whose value is not below x */
