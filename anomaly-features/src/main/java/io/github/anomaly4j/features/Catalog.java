@@ -327,8 +327,9 @@ final class Catalog {
             Kernel[] ks = new Kernel[width];
             for (int c = 0; c < width; c++) {
                 ks[c] = new ScalerKernel(center[c], scale[c]);
+                ks[c].transform = t.spec().toString();
             }
-            return new ColumnwiseStream(t.spec().toString(), ks, 1);
+            return width == 1 ? ks[0] : new ColumnwiseStream(t.spec().toString(), ks, 1);
         };
         return new StreamingTransform(Spec.of(id), state, 0, true, List.of(id), opener,
                 training -> restore(id, Scalers.fit(id, kind, training)));

@@ -10,8 +10,15 @@ import java.util.Arrays;
  * @param values buffers and running sums, bit for bit
  */
 public record ColumnSnapshot(long[] counters, double[] values) {
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param counters counts and indexes
+     * @param values buffers and running sums, bit for bit
+     */
     public ColumnSnapshot {
+        java.util.Objects.requireNonNull(counters, "counters");
+        java.util.Objects.requireNonNull(values, "values");
         counters = counters.clone();
         values = values.clone();
     }

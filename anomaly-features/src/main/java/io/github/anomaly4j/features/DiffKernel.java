@@ -25,6 +25,16 @@ final class DiffKernel extends Kernel {
     }
 
     @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
     void update(long timestamp, double x, double[] out, int off) {
         double y = x;
         double[] r = rings;

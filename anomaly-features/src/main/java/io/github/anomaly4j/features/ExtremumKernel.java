@@ -26,6 +26,16 @@ final class ExtremumKernel extends Kernel {
     }
 
     @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
     void update(long timestamp, double x, double[] out, int off) {
         double v = sign * x;
         long t = tail;

@@ -183,6 +183,10 @@ public final class FeaturePipeline {
         private final double[][] streamOut;
         private final double[] values;
         private final double[] lastFinite;
+        private final int columnCount;
+        private final int featureCount;
+        /** Whether a transform reads every column in order, so the reading passes to it without a copy. */
+        private final boolean[] readsAll;
         private long accepted;
         private long lastTimestamp;
         private boolean started;
@@ -198,8 +202,19 @@ public final class FeaturePipeline {
                 streamIn[i] = new double[streamCols[i].length];
             }
             openStreams();
-            values = new double[columns.size()];
-            lastFinite = new double[columns.size()];
+            columnCount = columns.size();
+            featureCount = names.size();
+            readsAll = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int[] cols = streamCols[i];
+                boolean all = cols.length == columnCount;
+                for (int j = 0; all && j < cols.length; j++) {
+                    all = cols[j] == j;
+                }
+                readsAll[i] = all;
+            }
+            values = new double[columnCount];
+            lastFinite = new double[columnCount];
             Arrays.fill(lastFinite, Double.NaN);
         }
 
@@ -221,12 +236,12 @@ public final class FeaturePipeline {
          * @return what happened to the reading
          */
         public Status apply(long timestamp, double[] in, double[] out) {
-            int width = columns.size();
+            int width = columnCount;
             if (in.length != width) {
                 throw new IllegalArgumentException("reading at " + timestamp + " has " + in.length
                         + " values; the pipeline reads " + width + " " + columns);
             }
-            if (out.length < names.size()) {
+            if (out.length < featureCount) {
                 throw new IllegalArgumentException("output has room for " + out.length + " features, the pipeline "
                         + "makes " + names.size());
             }
@@ -259,7 +274,7 @@ public final class FeaturePipeline {
             started = true;
             lastTimestamp = timestamp;
             if (missing && nanPolicy == NanPolicy.SKIP) {
-                Arrays.fill(out, 0, names.size(), Double.NaN);
+                Arrays.fill(out, 0, featureCount, Double.NaN);
                 return Status.SKIPPED;
             }
             double[] v = values;
@@ -274,15 +289,19 @@ public final class FeaturePipeline {
             }
             int k = 0;
             for (int i = 0; i < streams.length; i++) {
-                int[] cols = streamCols[i];
-                double[] sin = streamIn[i];
-                for (int j = 0; j < cols.length; j++) {
-                    sin[j] = v[cols[j]];
+                double[] sin = v;
+                if (!readsAll[i]) {
+                    int[] cols = streamCols[i];
+                    sin = streamIn[i];
+                    for (int j = 0; j < cols.length; j++) {
+                        sin[j] = v[cols[j]];
+                    }
                 }
                 double[] sout = streamOut[i];
                 streams[i].apply(timestamp, sin, sout);
-                System.arraycopy(sout, 0, out, k, sout.length);
-                k += sout.length;
+                for (int j = 0; j < sout.length; j++) {
+                    out[k++] = sout[j];
+                }
             }
             accepted++;
             return accepted > warmUp ? Status.READY : Status.WARMING_UP;
@@ -299,7 +318,7 @@ public final class FeaturePipeline {
          */
         public Status apply(long timestamp, double[] in, double[] out, boolean[] mask) {
             Status s = apply(timestamp, in, out);
-            for (int i = 0; i < names.size(); i++) {
+            for (int i = 0; i < featureCount; i++) {
                 mask[i] = out[i] != out[i];
             }
             return s;
@@ -358,7 +377,16 @@ public final class FeaturePipeline {
      */
     public record Snapshot(String pipeline, long accepted, long lastTimestamp, boolean started, double[] lastFinite,
             List<Record> streams) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param pipeline which pipeline it belongs to (its columns and feature names)
+         * @param accepted readings accepted since the start or the last gap reset
+         * @param lastTimestamp the previous reading's timestamp
+         * @param started whether any reading has arrived
+         * @param lastFinite each column's last finite value (NaN for none), for {@link NanPolicy#CARRY_FORWARD}
+         * @param streams each transform's {@link FeatureStream#snapshot()}
+         */
         public Snapshot {
             Objects.requireNonNull(pipeline, "pipeline");
             lastFinite = lastFinite.clone();

@@ -6,7 +6,11 @@ package io.github.anomaly4j.features;
  * @param lag how many readings back, at least 1
  */
 public record LagState(int lag) {
-    /** Checks the lag. */
+    /**
+     * Checks the lag.
+     *
+     * @param lag how many readings back, at least 1
+     */
     public LagState {
         Checks.range("lag", lag, 1, Checks.MAX_WINDOW);
     }

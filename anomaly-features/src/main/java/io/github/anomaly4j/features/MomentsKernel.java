@@ -63,6 +63,16 @@ final class MomentsKernel extends Kernel {
     }
 
     @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
     void update(long timestamp, double x, double[] out, int off) {
         run = x == last ? run + 1 : 1;
         last = x;
@@ -72,12 +82,13 @@ final class MomentsKernel extends Kernel {
         double[] r = ring;
         if (count >= n) {
             double old = r[(int) (count - n) & mask];
-            remove(old);
-            absSum -= Math.abs(old);
+            replace(old, x);
+            absSum += Math.abs(x) - Math.abs(old);
+        } else {
+            add(x);
+            absSum += Math.abs(x);
         }
         r[(int) count & mask] = x;
-        add(x);
-        absSum += Math.abs(x);
         count++;
         if (count < n) {
             out[off] = Double.NaN;
@@ -206,6 +217,46 @@ final class MomentsKernel extends Kernel {
         t = s2 + p;
         b = t - s2;
         c2 += ((s2 - (t - b)) + (p - b)) + e;
+        s2 = t;
+        if (t > peak) {
+            peak = t;
+        }
+    }
+
+    /**
+     * Removes {@code old} and adds {@code x} in one step: the differences of the exact parts are formed first
+     * (error-free, independent of the sums), so only one compensated addition per sum sits on the critical path.
+     */
+    private void replace(double old, double x) {
+        double sh = shift;
+        double sc = scale;
+        // exact x - shift and old - shift, each as hi + lo (TwoDiff)
+        double hx = x - sh;
+        double bx = hx - x;
+        double lx = ((x - (hx - bx)) + (-sh - bx)) * sc;
+        double dx = hx * sc;
+        double ho = old - sh;
+        double bo = ho - old;
+        double lo = ((old - (ho - bo)) + (-sh - bo)) * sc;
+        double dold = ho * sc;
+        // dx - dold exactly as h1 + l1 (TwoSum), squares exactly as p + e (FMA), their difference as h2 + l2
+        double h1 = dx - dold;
+        double v1 = h1 - dx;
+        double l1 = (dx - (h1 - v1)) + (-dold - v1);
+        double px = dx * dx;
+        double ex = Math.fma(dx, dx, -px);
+        double po = dold * dold;
+        double eo = Math.fma(dold, dold, -po);
+        double h2 = px - po;
+        double v2 = h2 - px;
+        double l2 = (px - (h2 - v2)) + (-po - v2);
+        double t = s1 + h1;
+        double b = t - s1;
+        c1 += ((s1 - (t - b)) + (h1 - b)) + (l1 + (lx - lo));
+        s1 = t;
+        t = s2 + h2;
+        b = t - s2;
+        c2 += ((s2 - (t - b)) + (h2 - b)) + (l2 + (ex - eo));
         s2 = t;
         if (t > peak) {
             peak = t;

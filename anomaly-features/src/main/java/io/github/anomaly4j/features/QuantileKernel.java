@@ -2,9 +2,9 @@ package io.github.anomaly4j.features;
 
 /**
  * Rolling quantile over the last {@code n} values: the window in arrival order (a ring buffer) and in sorted
- * order (a plain array). An update finds the leaving value and the new value's place by binary search and shifts
- * only the elements between the two places with one {@code System.arraycopy}: O(log n) comparisons plus a short
- * move, no allocation. The quantile interpolates linearly between order statistics (Hyndman and Fan's definition
+ * order (a plain array). An update finds the leaving value by binary search, then slides the new value from there
+ * to its own place (an insertion-sort step), shifting only the elements between: O(log n) comparisons plus a
+ * short move, no allocation. The quantile interpolates linearly between order statistics (Hyndman and Fan's definition
  * 7): with {@code h = (n - 1) q}, {@code v = s[floor h] + (h - floor h)(s[floor h + 1] - s[floor h])}. The result
  * equals sorting the window from scratch, exactly.
  */
@@ -35,6 +35,16 @@ final class QuantileKernel extends Kernel {
     }
 
     @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
     void update(long timestamp, double value, double[] out, int off) {
         // -0.0 + 0.0 is 0.0: one zero keeps the sorted order a function of the values alone
         double x = value + 0.0;
@@ -46,16 +56,20 @@ final class QuantileKernel extends Kernel {
             s[j] = x;
         } else {
             double old = ring[(int) (count - n) & mask];
-            int i = find(s, old);
+            int i = lowerBoundAll(s, n, old);
+            // slide the new value from the leaving value's place to its own, shifting what lies between
             if (x > old) {
-                int j = lowerBound(s, i + 1, n, x) - 1;
-                System.arraycopy(s, i + 1, s, i, j - i);
-                s[j] = x;
+                while (i + 1 < n && s[i + 1] < x) {
+                    s[i] = s[i + 1];
+                    i++;
+                }
             } else {
-                int j = lowerBound(s, 0, i, x);
-                System.arraycopy(s, j, s, j + 1, i - j);
-                s[j] = x;
+                while (i > 0 && s[i - 1] > x) {
+                    s[i] = s[i - 1];
+                    i--;
+                }
             }
+            s[i] = x;
         }
         ring[(int) count & mask] = x;
         count++;
@@ -65,6 +79,18 @@ final class QuantileKernel extends Kernel {
         }
         double v = s[lo];
         out[off] = frac == 0.0 ? v : v + frac * (s[lo + 1] - v);
+    }
+
+    /** @return the first index in [0, n) whose value is not below x; n = to (branch-free halving) */
+    private static int lowerBoundAll(double[] s, int n, double x) {
+        int base = 0;
+        int len = n;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = s[base + half - 1] < x ? base + half : base;
+            len -= half;
+        }
+        return s[base] < x ? base + 1 : base;
     }
 
     /** @return the first index in [from, to) whose value is not below x */
@@ -80,10 +106,6 @@ final class QuantileKernel extends Kernel {
             }
         }
         return a;
-    }
-
-    private int find(double[] s, double x) {
-        return lowerBound(s, 0, n, x);
     }
 
     @Override

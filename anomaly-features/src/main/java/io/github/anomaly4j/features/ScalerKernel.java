@@ -11,6 +11,16 @@ final class ScalerKernel extends Kernel {
     }
 
     @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
     void update(long timestamp, double x, double[] out, int off) {
         out[off] = (x - center) / scale;
     }

@@ -8,8 +8,15 @@ package io.github.anomaly4j.features;
  * @param scale per-column scale (standard deviation, range or interquartile range), each finite and positive
  */
 public record ScalerState(double[] center, double[] scale) {
-    /** Checks and copies the arrays. */
+    /**
+     * Checks and copies the arrays.
+     *
+     * @param center per-column centre (mean, minimum or median)
+     * @param scale per-column scale (standard deviation, range or interquartile range), each finite and positive
+     */
     public ScalerState {
+        java.util.Objects.requireNonNull(center, "center");
+        java.util.Objects.requireNonNull(scale, "scale");
         center = center.clone();
         scale = scale.clone();
         if (center.length != scale.length) {

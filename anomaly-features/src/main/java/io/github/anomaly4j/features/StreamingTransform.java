@@ -49,8 +49,9 @@ final class StreamingTransform implements FeatureTransform {
             Kernel[] ks = new Kernel[width];
             for (int c = 0; c < width; c++) {
                 ks[c] = kernels.apply(c);
+                ks[c].transform = t.spec.toString();
             }
-            return new ColumnwiseStream(t.spec.toString(), ks, 1);
+            return width == 1 ? ks[0] : new ColumnwiseStream(t.spec.toString(), ks, 1);
         };
     }
 

@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param columns one state per input column (one in total for calendar features, which read only the time)
  */
 public record TransformSnapshot(String transform, int inputWidth, List<ColumnSnapshot> columns) {
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param transform the transform id and settings, e.g. {@code rolling-mean{window=60}}
+     * @param inputWidth the number of input columns
+     * @param columns one state per input column (one in total for calendar features, which read only the time)
+     */
     public TransformSnapshot {
         Objects.requireNonNull(transform, "transform");
         columns = List.copyOf(columns);

@@ -6,7 +6,11 @@ package io.github.anomaly4j.features;
  * @param window the number of readings in the window, at least 1 (2 for variance, standard deviation, z-score)
  */
 public record WindowState(int window) {
-    /** Checks the window. */
+    /**
+     * Checks the window.
+     *
+     * @param window the number of readings in the window, at least 1 (2 for variance, standard deviation, z-score)
+     */
     public WindowState {
         Checks.range("window", window, 1, Checks.MAX_WINDOW);
     }
