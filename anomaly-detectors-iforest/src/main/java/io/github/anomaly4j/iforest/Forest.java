@@ -40,6 +40,10 @@ final class Forest {
     /** The largest number of features: feature indices are stored as {@code char}. */
     static final int MAX_DIMENSION = Character.MAX_VALUE;
 
+    /** Points per block of {@link #pathLengthSums}: 128 x 8 features x 8 bytes = 8 KiB, beside four 4.6 KiB trees
+     * in L1. */
+    static final int BLOCK = 128;
+
     final int dimension;
     final int trees;
     final int sampleSize;
@@ -142,14 +146,40 @@ final class Forest {
             final double[] leafLength = this.leafLength;
             final int internal = this.internal;
             final int depth = this.depth;
-            for (int t = 0, base = 0, leafBase = -internal; t < trees;
-                    t++, base += internal, leafBase += leaves) {
+            int t = 0;
+            // four trees walked side by side: independent chains of loads the core can overlap
+            for (int base = 0, leafBase = -internal; t + 4 <= trees; t += 4, base += 4 * internal,
+                    leafBase += 4 * leaves) {
+                int i0 = 0;
+                int i1 = 0;
+                int i2 = 0;
+                int i3 = 0;
+                int b1 = base + internal;
+                int b2 = b1 + internal;
+                int b3 = b2 + internal;
+                for (int level = 0; level < depth; level++) {
+                    int n0 = base + i0;
+                    int n1 = b1 + i1;
+                    int n2 = b2 + i2;
+                    int n3 = b3 + i3;
+                    i0 = 2 * i0 + 1 + right(threshold[n0], x[feature[n0]]);
+                    i1 = 2 * i1 + 1 + right(threshold[n1], x[feature[n1]]);
+                    i2 = 2 * i2 + 1 + right(threshold[n2], x[feature[n2]]);
+                    i3 = 2 * i3 + 1 + right(threshold[n3], x[feature[n3]]);
+                }
+                sum += leafLength[leafBase + i0];
+                sum += leafLength[leafBase + leaves + i1];
+                sum += leafLength[leafBase + 2 * leaves + i2];
+                sum += leafLength[leafBase + 3 * leaves + i3];
+            }
+            for (; t < trees; t++) {
+                int base = t * internal;
                 int i = 0;
                 for (int level = 0; level < depth; level++) {
                     int n = base + i;
                     i = 2 * i + 1 + right(threshold[n], x[feature[n]]);
                 }
-                sum += leafLength[leafBase + i];
+                sum += leafLength[t * leaves - internal + i];
             }
         } else {
             for (int t = 0; t < trees; t++) {
@@ -176,14 +206,48 @@ final class Forest {
      * stay in L1 while the block walks it. Each point's sum is built in tree order, exactly as
      * {@link #pathLengthSum} builds it.
      */
-    void pathLengthSums(double[] block, int stride, int n, double[] sums) {
+    void pathLengthSums(double[] block, int n, double[] sums) {
+        final int stride = BLOCK;
         Arrays.fill(sums, 0, n, 0.0);
         final char[] feature = this.feature;
         final double[] threshold = this.threshold;
         final double[] leafLength = this.leafLength;
         final int internal = this.internal;
         final int depth = this.depth;
-        for (int t = 0, base = 0, leafBase = -internal; t < trees; t++, base += internal, leafBase += leaves) {
+        int t = 0;
+        // four trees (18 KiB) at a time over the block, each point walking the four side by side as in
+        // pathLengthSum, and adding the four leaves in tree order
+        for (int base = 0, leafBase = -internal; t + 4 <= trees; t += 4, base += 4 * internal,
+                leafBase += 4 * leaves) {
+            int b1 = base + internal;
+            int b2 = b1 + internal;
+            int b3 = b2 + internal;
+            for (int p = 0; p < n; p++) {
+                int i0 = 0;
+                int i1 = 0;
+                int i2 = 0;
+                int i3 = 0;
+                for (int level = 0; level < depth; level++) {
+                    int n0 = base + i0;
+                    int n1 = b1 + i1;
+                    int n2 = b2 + i2;
+                    int n3 = b3 + i3;
+                    i0 = 2 * i0 + 1 + right(threshold[n0], block[feature[n0] * stride + p]);
+                    i1 = 2 * i1 + 1 + right(threshold[n1], block[feature[n1] * stride + p]);
+                    i2 = 2 * i2 + 1 + right(threshold[n2], block[feature[n2] * stride + p]);
+                    i3 = 2 * i3 + 1 + right(threshold[n3], block[feature[n3] * stride + p]);
+                }
+                double s = sums[p];
+                s += leafLength[leafBase + i0];
+                s += leafLength[leafBase + leaves + i1];
+                s += leafLength[leafBase + 2 * leaves + i2];
+                s += leafLength[leafBase + 3 * leaves + i3];
+                sums[p] = s;
+            }
+        }
+        for (; t < trees; t++) {
+            int base = t * internal;
+            int leafBase = t * leaves - internal;
             for (int p = 0; p < n; p++) {
                 int i = 0;
                 for (int level = 0; level < depth; level++) {

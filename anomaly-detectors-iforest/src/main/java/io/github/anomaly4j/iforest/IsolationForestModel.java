@@ -11,11 +11,10 @@ import io.github.anomaly4j.api.detect.AnomalyModel;
  * order).
  */
 final class IsolationForestModel implements AnomalyModel {
-    /** Points per block of {@link #scoreBatch}: 256 x 8 features x 8 bytes = 16 KiB of input, with the tree in L1. */
-    static final int BLOCK = 256;
+    private static final int BLOCK = Forest.BLOCK;
 
     /** Per-thread block buffers, grown to the widest model a thread scores; shared by all models. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final Forest forest;
     private final IsolationForestState state;
@@ -54,13 +53,12 @@ final class IsolationForestModel implements AnomalyModel {
             }
             return;
         }
-        double[][] scratch = SCRATCH.get();
-        if (scratch[0].length < d * BLOCK) {
-            scratch[0] = new double[d * BLOCK];
-            scratch[1] = new double[BLOCK];
+        Scratch scratch = SCRATCH.get();
+        if (scratch.block.length < d * BLOCK) {
+            scratch.block = new double[d * BLOCK];
         }
-        double[] block = scratch[0];
-        double[] sums = scratch[1];
+        double[] block = scratch.block;
+        double[] sums = scratch.sums;
         for (int start = 0; start < xs.length; start += BLOCK) {
             int n = Math.min(BLOCK, xs.length - start);
             for (int p = 0; p < n; p++) {
@@ -69,11 +67,17 @@ final class IsolationForestModel implements AnomalyModel {
                     block[j * BLOCK + p] = x[j];
                 }
             }
-            forest.pathLengthSums(block, BLOCK, n, sums);
+            forest.pathLengthSums(block, n, sums);
             for (int p = 0; p < n; p++) {
                 out[start + p] = forest.score(sums[p]);
             }
         }
+    }
+
+    /** A thread's buffers for {@link #scoreBatch}: the block of points column-major, and path sums. */
+    private static final class Scratch {
+        double[] block = new double[0];
+        final double[] sums = new double[BLOCK];
     }
 
     @Override
