@@ -105,6 +105,7 @@ public final class StoreBenchmark {
     private static void measure(Connection connection, int rows, int windowRows, int series, int copyBatch,
             int requestBatch, int queries, boolean embedded) throws SQLException {
         DataSource ds = new ReusedConnection(connection);
+        cpu = new Cpu(connection);
         String schema = "anomaly4j_bench";
         try (Statement s = connection.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -113,6 +114,12 @@ public final class StoreBenchmark {
                 rs.next();
                 System.out.println("server: " + rs.getString(1) + (embedded ? " (embedded, fsync/synchronous_commit/"
                         + "full_page_writes off)" : ""));
+            }
+            try {
+                System.out.println("load average at start (1, 5, 15 min; " + Runtime.getRuntime().availableProcessors()
+                        + " CPUs): " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+            } catch (IOException e) {
+                System.out.println("load average unknown");
             }
         }
         try {
@@ -175,8 +182,12 @@ public final class StoreBenchmark {
         IngestResult append(List<Reading> batch);
     }
 
+    private static Cpu cpu;
+
     private static double ingest(String what, List<List<Reading>> data, int batch, Append append) {
         List<Reading> all = data.get(0);
+        double cpuStart = cpu.seconds();
+        double backendStart = cpu.backendSeconds();
         long start = System.nanoTime();
         IngestResult total = new IngestResult(0, 0);
         for (int from = 0; from < all.size(); from += batch) {
@@ -187,7 +198,11 @@ public final class StoreBenchmark {
             throw new IllegalStateException(what + ": inserted " + total.inserted() + " of " + all.size());
         }
         double rate = all.size() / seconds;
-        System.out.printf(Locale.ROOT, "%s: %,d rows in %.2f s = %,.0f rows/s%n", what, all.size(), seconds, rate);
+        double cpuSeconds = cpu.seconds() - cpuStart;
+        double backendSeconds = cpu.backendSeconds() - backendStart;
+        System.out.printf(Locale.ROOT, "%s: %,d rows in %.2f s = %,.0f rows/s; CPU %.2f s (server backend %.2f s, "
+                + "JVM %.2f s) = %,.0f rows per CPU-second%n", what, all.size(), seconds, rate, cpuSeconds,
+                backendSeconds, cpuSeconds - backendSeconds, all.size() / cpuSeconds);
         return rate;
     }
 
@@ -225,6 +240,7 @@ public final class StoreBenchmark {
             check(store.latest(String.format(Locale.ROOT, "sensor-%04d", random.nextInt(series)), 1000), expected);
         }
         double[] ms = new double[queries];
+        double backendStart = cpu.backendSeconds();
         for (int i = 0; i < queries; i++) {
             String id = String.format(Locale.ROOT, "sensor-%04d", random.nextInt(series));
             long start = System.nanoTime();
@@ -232,6 +248,9 @@ public final class StoreBenchmark {
             ms[i] = (System.nanoTime() - start) / 1e6;
             check(window, expected);
         }
+        double mean = Arrays.stream(ms).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "window query: mean %.3f ms wall, %.3f ms server backend CPU per query%n", mean,
+                (cpu.backendSeconds() - backendStart) * 1000 / queries);
         Arrays.sort(ms);
         return new double[] {ms[(int) Math.ceil(0.50 * queries) - 1], ms[(int) Math.ceil(0.99 * queries) - 1]};
     }
@@ -240,6 +259,35 @@ public final class StoreBenchmark {
         if (window.size() != expected) {
             throw new IllegalStateException("window query returned " + window.size() + " readings, expected "
                     + expected);
+        }
+    }
+
+    /** CPU seconds of this JVM and of the server backend serving {@code connection} (same host only). */
+    private static final class Cpu {
+        private final long backend;
+
+        Cpu(Connection connection) throws SQLException {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backend = rs.getLong(1);
+            }
+        }
+
+        double seconds() {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return jvm + backendSeconds();
+        }
+
+        /** utime + stime of the backend from /proc (clock ticks of 1/100 s); NaN when not on this host. */
+        double backendSeconds() {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + backend + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN;
+            }
         }
     }
 
