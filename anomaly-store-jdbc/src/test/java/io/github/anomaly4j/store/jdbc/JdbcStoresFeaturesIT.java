@@ -59,6 +59,23 @@ class JdbcStoresFeaturesIT {
     }
 
     @Test
+    void expiredBatchKeysCountAsNewAndArePurged() throws Exception {
+        JdbcStoreConfig config = db.freshConfig().batchKeyTtl(Duration.ofDays(1)).build();
+        JdbcReadingStore store = new JdbcReadingStore(db.pool(), config);
+        List<Reading> first = List.of(new Reading("s", T0, 1.0));
+        List<Reading> second = List.of(new Reading("s", T0 + 1, 2.0));
+        assertThat(store.append("old", first)).isEqualTo(new IngestResult(1, 0));
+        assertThat(store.append("older", first)).isEqualTo(new IngestResult(0, 1));
+        try (java.sql.Connection c = db.direct().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE " + config.table("ingest_batches") + " SET received_at = now() - interval '2 days'");
+        }
+        assertThat(store.append("old", second)).as("a key past its TTL is new again")
+                .isEqualTo(new IngestResult(1, 0));
+        assertThat(store.purgeExpiredBatchKeys()).as("keys purged: 'older' (the renewed 'old' stays)").isEqualTo(1);
+        assertThat(store.append("old", second)).as("the renewed key is remembered").isEqualTo(new IngestResult(0, 1));
+    }
+
+    @Test
     void theProviderIsFoundByServiceLoaderAndBuildsAllThreeStores() {
         StoreProvider provider = ServiceLoader.load(StoreProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("postgresql")).findFirst().orElseThrow();
