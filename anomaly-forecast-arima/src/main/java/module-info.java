@@ -7,4 +7,5 @@ module io.github.anomaly4j.arima {
     exports io.github.anomaly4j.arima;
 
     provides io.github.anomaly4j.spi.ForecasterProvider with io.github.anomaly4j.arima.ArimaProvider;
+    provides io.github.anomaly4j.spi.DetectorProvider with io.github.anomaly4j.arima.ArimaResidualProvider;
 }
