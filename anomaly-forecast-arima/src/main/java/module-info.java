@@ -5,4 +5,7 @@ module io.github.anomaly4j.arima {
     requires commons.math3;
 
     exports io.github.anomaly4j.arima;
+
+    provides io.github.anomaly4j.spi.ForecasterProvider with io.github.anomaly4j.arima.ArimaProvider;
+    provides io.github.anomaly4j.spi.DetectorProvider with io.github.anomaly4j.arima.ArimaResidualProvider;
 }

@@ -29,7 +29,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class Arima {
 
-    private static final int MAX_ITERATIONS = 200;
+    /** BFGS iterations allowed per stage unless told otherwise. */
+    public static final int DEFAULT_MAX_ITERATIONS = 200;
     private static final double GRADIENT_TOLERANCE = 1e-7;
 
     private Arima() {
@@ -74,6 +75,25 @@ public final class Arima {
      *     a non-finite value
      */
     public static ArimaFit fit(double[] y, ArimaOrder order, long lastTimestamp, long step) {
+        return fit(y, order, lastTimestamp, step, DEFAULT_MAX_ITERATIONS);
+    }
+
+    /**
+     * Fits the model with a limit on the optimiser's iterations (per stage: CSS, then exact ML).
+     *
+     * @param y the observations, all finite
+     * @param order the orders
+     * @param lastTimestamp epoch milliseconds of the last observation
+     * @param step milliseconds between observations, positive
+     * @param maxIterations BFGS iterations allowed per stage, at least 1
+     * @return the fit; {@link ArimaFit#converged()} is false when the limit stopped the optimiser
+     * @throws IllegalArgumentException when the series is too short (the message names the minimum length) or holds
+     *     a non-finite value
+     */
+    public static ArimaFit fit(double[] y, ArimaOrder order, long lastTimestamp, long step, int maxIterations) {
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+        }
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(order, "order");
         if (step <= 0) {
@@ -89,7 +109,7 @@ public final class Arima {
         if (y.length < min) {
             throw new IllegalArgumentException(order + " needs at least " + min + " observations, got " + y.length);
         }
-        return new Fitter(y, order, lastTimestamp, step).fit();
+        return new Fitter(y, order, lastTimestamp, step, maxIterations).fit();
     }
 
     /** One fit: the differenced series and the mapping from the unconstrained vector to coefficients. */
@@ -103,8 +123,10 @@ public final class Arima {
         final double mean0;
         final double scale;
         final int nParams;
+        final int maxIterations;
 
-        Fitter(double[] y, ArimaOrder o, long lastTimestamp, long step) {
+        Fitter(double[] y, ArimaOrder o, long lastTimestamp, long step, int maxIterations) {
+            this.maxIterations = maxIterations;
             this.y = y;
             this.o = o;
             this.lastTimestamp = lastTimestamp;
@@ -173,7 +195,7 @@ public final class Arima {
             double[] start = new double[nParams];
             int cssIterations = 0;
             if (nParams > 0) {
-                Bfgs.Result css = new Bfgs(this::cssObjective, MAX_ITERATIONS, 1e-6).minimise(start);
+                Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-6).minimise(start);
                 cssIterations = css.iterations();
                 if (Double.isFinite(css.value())) {
                     for (int i = 0; i < nParams; i++) {
@@ -183,10 +205,10 @@ public final class Arima {
                 }
             }
             int n = w.length;
-            Bfgs.Result ml = new Bfgs(u -> -logLik(coefficients(u)) / n, MAX_ITERATIONS, GRADIENT_TOLERANCE)
+            Bfgs.Result ml = new Bfgs(u -> -logLik(coefficients(u)) / n, maxIterations, GRADIENT_TOLERANCE)
                     .minimise(start);
             if (!Double.isFinite(ml.value()) && nParams > 0) {
-                ml = new Bfgs(u -> -logLik(coefficients(u)) / n, MAX_ITERATIONS, GRADIENT_TOLERANCE)
+                ml = new Bfgs(u -> -logLik(coefficients(u)) / n, maxIterations, GRADIENT_TOLERANCE)
                         .minimise(new double[nParams]);
             }
             if (!Double.isFinite(ml.value())) {
@@ -212,7 +234,7 @@ public final class Arima {
             ArimaMath.StateSpace ss = new ArimaMath.StateSpace(ArimaMath.expand(c0[0], c0[2], s, 1.0),
                     ArimaMath.expand(c0[1], c0[3], s, -1.0));
             ArimaModel model = new ArimaModel(o, c0[0], c0[1], c0[2], c0[3], mu, 0.0, ss, tail(), y.length,
-                    lastTimestamp, step);
+                    lastTimestamp, step, true, "the differenced series is constant");
             double[] se = new double[o.coefficientCount() + 1];
             Arrays.fill(se, Double.NaN);
             return new ArimaFit(model, Double.POSITIVE_INFINITY, w.length, true,
@@ -235,7 +257,7 @@ public final class Arima {
             double sigma2 = sums.sumSquares() / sums.n();
             double mu = c[4][0];
             ArimaModel model = new ArimaModel(o, c[0], c[1], c[2], c[3], mu, sigma2, ss, tail(), y.length,
-                    lastTimestamp, step);
+                    lastTimestamp, step, converged, message);
             return new ArimaFit(model, ll, w.length, converged, message, iterations, v,
                     () -> standardErrors(c, sigma2));
         }

@@ -298,38 +298,52 @@ final class ArimaMath {
             return v * v / f;
         }
 
+        private double[][] tm;
+        private double[] col;
+
         private void predictCovariance(double f) {
             int n = r;
-            double[][] prev = new double[n][];
-            for (int i = 0; i < n; i++) {
-                prev[i] = p[i].clone();
+            if (tm == null) {
+                tm = new double[n][n];
+                col = new double[n];
             }
-            // M = P - P e1 e1' P / F, kept in p
+            double[] c = col;
             for (int i = 0; i < n; i++) {
-                double ci = prev[i][0] / f;
+                c[i] = p[i][0];
+            }
+            double p00 = p[0][0];
+            // M = P - P e1 e1' P / F, then TM: row i = phi_i M[0,.] + M[i+1,.] (M is symmetric)
+            for (int i = 0; i < n; i++) {
+                double[] tmi = tm[i];
+                double phii = phi[i];
+                double[] next = i + 1 < n ? p[i + 1] : null;
+                double ci1 = i + 1 < n ? c[i + 1] / f : 0.0;
                 for (int j = 0; j < n; j++) {
-                    p[i][j] -= ci * prev[j][0];
+                    double m0j = p[0][j] - c[0] * c[j] / f;
+                    double mij = next == null ? 0.0 : next[j] - ci1 * c[j];
+                    tmi[j] = phii * m0j + mij;
                 }
             }
-            // TM: row i = phi_i M[0,.] + M[i+1,.]
-            double[][] tm = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    tm[i][j] = phi[i] * p[0][j] + (i + 1 < n ? p[i + 1][j] : 0.0);
-                }
-            }
-            // T M T' + R R'
+            // P_next = T M T' + R R' = (TM) T' + R R'; symmetric, so fill the upper triangle and mirror
             double change = 0;
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    double next = phi[j] * tm[i][0] + (j + 1 < n ? tm[i][j + 1] : 0.0) + rvec[i] * rvec[j];
-                    change = Math.max(change, Math.abs(next - prev[i][j]));
-                    p[i][j] = next;
+                double[] tmi = tm[i];
+                double ti0 = tmi[0];
+                double ri = rvec[i];
+                for (int j = i; j < n; j++) {
+                    double v = phi[j] * ti0 + (j + 1 < n ? tmi[j + 1] : 0.0) + ri * rvec[j];
+                    change = Math.max(change, Math.abs(v - p[i][j]));
+                    p[i][j] = v;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    p[i][j] = p[j][i];
                 }
             }
             // once the prediction covariance stops changing (to 1e-13 of the prediction variance) it stays fixed:
             // the remaining steps only move the state mean (the filter has reached its steady state)
-            steady = change <= STEADY_TOLERANCE * p[0][0];
+            steady = change <= STEADY_TOLERANCE * p00;
         }
     }
 

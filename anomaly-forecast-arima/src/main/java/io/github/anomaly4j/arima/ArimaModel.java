@@ -33,10 +33,12 @@ public final class ArimaModel implements ForecastModel {
     private final long observations;
     private final long lastTimestamp;
     private final long step;
+    private final boolean converged;
+    private final String message;
 
     ArimaModel(ArimaOrder order, double[] ar, double[] ma, double[] seasonalAr, double[] seasonalMa, double mean,
             double sigma2, ArimaMath.StateSpace ss, double[] tail, long observations, long lastTimestamp,
-            long step) {
+            long step, boolean converged, String message) {
         this.order = order;
         this.ar = ar;
         this.ma = ma;
@@ -50,6 +52,8 @@ public final class ArimaModel implements ForecastModel {
         this.observations = observations;
         this.lastTimestamp = lastTimestamp;
         this.step = step;
+        this.converged = converged;
+        this.message = message;
     }
 
     /**
@@ -100,7 +104,8 @@ public final class ArimaModel implements ForecastModel {
         }
         ss.steady = s.steady();
         return new ArimaModel(order, s.ar().clone(), s.ma().clone(), s.seasonalAr().clone(), s.seasonalMa().clone(),
-                s.mean(), s.sigma2(), ss, s.tail().clone(), s.observations(), s.lastTimestamp(), s.step());
+                s.mean(), s.sigma2(), ss, s.tail().clone(), s.observations(), s.lastTimestamp(), s.step(),
+                s.converged(), Objects.requireNonNullElse(s.message(), ""));
     }
 
     private static void requireLength(String name, double[] a, int n) {
@@ -170,6 +175,16 @@ public final class ArimaModel implements ForecastModel {
         return step;
     }
 
+    /** @return whether the optimiser converged when this model was fitted; see {@link #convergenceMessage()} */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** @return the optimiser's closing message from the fit, e.g. why it did not converge */
+    public String convergenceMessage() {
+        return message;
+    }
+
     /** @return the one-step-ahead point forecast of the next observation */
     public double nextMean() {
         double y = mean + ss.predictedMean();
@@ -217,7 +232,7 @@ public final class ArimaModel implements ForecastModel {
             newTail[m - 1] = value;
         }
         return new ArimaModel(order, ar, ma, seasonalAr, seasonalMa, mean, sigma2, next, newTail, observations + 1,
-                timestamp, step);
+                timestamp, step, converged, message);
     }
 
     @Override
@@ -325,7 +340,7 @@ public final class ArimaModel implements ForecastModel {
         return new ArimaState(order.p(), order.d(), order.q(), order.seasonalP(), order.seasonalD(),
                 order.seasonalQ(), order.period(), order.includeMean(), ar.clone(), ma.clone(), seasonalAr.clone(),
                 seasonalMa.clone(), mean, sigma2, ss.a.clone(), cov, ss.steady, tail.clone(), observations,
-                lastTimestamp, step);
+                lastTimestamp, step, converged, message);
     }
 
     @Override

@@ -26,9 +26,11 @@ package io.github.anomaly4j.arima;
  * @param observations how many observations the model has seen
  * @param lastTimestamp epoch milliseconds of the last observation
  * @param step milliseconds between observations
+ * @param converged whether the optimiser converged when the model was fitted
+ * @param message the optimiser's closing message
  */
 public record ArimaState(int p, int d, int q, int seasonalP, int seasonalD, int seasonalQ, int period,
         boolean includeMean, double[] ar, double[] ma, double[] seasonalAr, double[] seasonalMa, double mean,
         double sigma2, double[] stateMean, double[] stateCovariance, boolean steady, double[] tail,
-        long observations, long lastTimestamp, long step) {
+        long observations, long lastTimestamp, long step, boolean converged, String message) {
 }

@@ -28,9 +28,10 @@ import java.util.Set;
  * @param maxSeasonalD largest D
  * @param allowConstant whether a mean (d + D = 0) or drift (d + D = 1) may be included
  * @param maxModels most candidates fitted in the stepwise search
+ * @param maxIterations BFGS iterations allowed per estimation stage of each candidate
  */
 public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int maxSeasonalQ, int maxD,
-        int maxSeasonalD, boolean allowConstant, int maxModels) {
+        int maxSeasonalD, boolean allowConstant, int maxModels, int maxIterations) {
 
     /**
      * Validates the bounds.
@@ -44,6 +45,7 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
      * @param maxSeasonalD largest D, 0 or 1
      * @param allowConstant whether a mean or drift may be included
      * @param maxModels most candidates, at least 1
+     * @param maxIterations BFGS iterations per stage, at least 1
      * @throws IllegalArgumentException when a bound is out of range
      */
     public AutoArima {
@@ -55,6 +57,9 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
                 || maxSeasonalD > 1) {
             throw new IllegalArgumentException("bounds out of range: p <= " + maxP + ", q <= " + maxQ + ", P <= "
                     + maxSeasonalP + ", Q <= " + maxSeasonalQ + ", d <= " + maxD + ", D <= " + maxSeasonalD);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
         }
         if (maxModels < 1) {
             throw new IllegalArgumentException("maxModels must be >= 1, got " + maxModels);
@@ -68,7 +73,16 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
      * @return the search
      */
     public static AutoArima of(int period) {
-        return new AutoArima(period, 5, 5, 2, 2, 2, 1, true, 94);
+        return new AutoArima(period, 5, 5, 2, 2, 2, 1, true, 94, Arima.DEFAULT_MAX_ITERATIONS);
+    }
+
+    /**
+     * @param iterations BFGS iterations per estimation stage
+     * @return a copy with that limit
+     */
+    public AutoArima withMaxIterations(int iterations) {
+        return new AutoArima(period, maxP, maxQ, maxSeasonalP, maxSeasonalQ, maxD, maxSeasonalD, allowConstant,
+                maxModels, iterations);
     }
 
     /** Why a candidate was not usable. */
@@ -166,7 +180,7 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
         int maxSP = seasonal ? maxSeasonalP : 0;
         int maxSQ = seasonal ? maxSeasonalQ : 0;
         boolean constantAllowed = allowConstant && d + bigD <= 1;
-        Search s = new Search(y, lastTimestamp, step, d, bigD, sp);
+        Search s = new Search(y, lastTimestamp, step, d, bigD, sp, maxIterations);
 
         int p = Math.min(2, maxP);
         int q = Math.min(2, maxQ);
@@ -243,6 +257,10 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
                 }
             }
         }
+        if (s.best == null && s.fallback != null) {
+            // nothing converged: return the best of the non-converged fits; its model reports converged() == false
+            s.best = s.fallback;
+        }
         if (s.best == null) {
             StringBuilder why = new StringBuilder("auto-ARIMA could not fit any candidate:");
             for (Candidate cand : s.candidates) {
@@ -265,9 +283,12 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
         final List<Candidate> candidates = new ArrayList<>();
         final Set<String> tried = new HashSet<>();
         ArimaFit best;
+        ArimaFit fallback;
         double bestIc = Double.POSITIVE_INFINITY;
+        final int maxIterations;
 
-        Search(double[] y, long lastTimestamp, long step, int d, int bigD, int sp) {
+        Search(double[] y, long lastTimestamp, long step, int d, int bigD, int sp, int maxIterations) {
+            this.maxIterations = maxIterations;
             this.y = y;
             this.lastTimestamp = lastTimestamp;
             this.step = step;
@@ -296,12 +317,15 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
             ArimaOrder order = new ArimaOrder(p, d, q, bp, bigD, bq, sp, c);
             ArimaFit fit;
             try {
-                fit = Arima.fit(y, order, lastTimestamp, step);
+                fit = Arima.fit(y, order, lastTimestamp, step, maxIterations);
             } catch (RuntimeException e) {
                 candidates.add(new Candidate(order, Double.POSITIVE_INFINITY, Status.FAILED, e.getMessage()));
                 return false;
             }
             if (!fit.converged()) {
+                if (fallback == null || fit.aicc() < fallback.aicc()) {
+                    fallback = fit;
+                }
                 candidates.add(new Candidate(order, Double.POSITIVE_INFINITY, Status.NOT_CONVERGED, fit.message()));
                 return false;
             }
