@@ -36,6 +36,11 @@ final class GeneralizedPareto {
      * golden-section search over {@code [hint / 2, 3 hint / 2]}, 40 profile evaluations instead of 221.
      */
     static void fit(double[] y, int n, double minShape, double[] out, double hintTheta) {
+        fit(y, n, minShape, out, hintTheta, new double[n]);
+    }
+
+    /** As the warm-started form, with a caller's scratch array of at least n values (no allocation). */
+    static void fit(double[] y, int n, double minShape, double[] out, double hintTheta, double[] scratch) {
         double top = 0.0;
         for (int i = 0; i < n; i++) {
             top = Math.max(top, y[i]);
@@ -46,7 +51,7 @@ final class GeneralizedPareto {
             return;
         }
         // The profile is scale-equivariant: fit y / top (in (0, 1], so sums cannot overflow) and scale back.
-        double[] unit = new double[n];
+        double[] unit = scratch;
         for (int i = 0; i < n; i++) {
             unit[i] = y[i] / top;
         }
