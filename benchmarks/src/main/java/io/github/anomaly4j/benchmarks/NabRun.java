@@ -16,17 +16,17 @@ import java.util.Set;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.anomaly4j.benchmarks.NabRun \
  *     --corpus ../shared/data/nab --out results [--detector 'mad(window=100)'] [--name NAME]
+ *     [--mode streaming|pipeline] [--calibration auto|extreme-value|empirical|raw]
  * </pre>
  *
- * <p>For each file: the pipeline of {@code --detector} (a {@link SpecSyntax} chain) is fitted on the file's
- * probationary prefix, the rows NAB never scores ({@code min(floor(0.15 n), 750)}), so no scored row is seen in
- * training; then every row is streamed through it with {@code Pipeline.process} and the detection's calibrated
- * score (in [0, 1]; 0 while warming up) is written as {@code anomaly_score} to
+ * <p>By default ({@link #DEFAULT_MODE} streaming) each file is run through the detector's own streaming mode
+ * ({@link #runStreaming}): every row is scored against the rows before it, then learnt. With {@code --mode
+ * pipeline} the pipeline of {@code --detector} (a {@link SpecSyntax} chain) is fitted on the file's probationary
+ * prefix, the rows NAB never scores ({@code min(floor(0.15 n), 750)}), and every row is streamed through
+ * {@code Pipeline.process}. Either way no label is used and scores become {@code anomaly_score} in [0, 1] (0 while
+ * warming up) as {@code --calibration} says ({@link #scaling}), written to
  * {@code <out>/<name>/<category>/<name>_<file>.csv}. NAB files repeat a timestamp where clocks went back; such a
- * row is fed one millisecond after its predecessor, since pipelines need increasing time.
- *
- * <p>{@code --mode streaming} runs the detector's own streaming mode instead ({@link #runStreaming}): for the
- * built-in detectors a rolling window that keeps adapting, where a pipeline's model stays as fitted on the prefix.
+ * row is fed one millisecond after its predecessor, since detectors need increasing time.
  */
 public final class NabRun {
     /** The library's recommended default for a univariate stream, used without {@code --detector}. */
