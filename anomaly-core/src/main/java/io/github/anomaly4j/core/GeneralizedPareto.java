@@ -33,7 +33,8 @@ final class GeneralizedPareto {
     /**
      * As {@link #fit(double[], int, double, double[])}, warm-started: with a non-zero {@code hintTheta} (the
      * previous fit's {@code shape / scale}, when one excess has been added since) the scan is replaced by a
-     * golden-section search over {@code [hint / 2, 3 hint / 2]}, 40 profile evaluations instead of 221.
+     * golden-section search over {@code [hint / 2, 3 hint / 2]} (24 steps narrow it to 1e-5 of the hint), 26 profile
+     * evaluations instead of 221.
      */
     static void fit(double[] y, int n, double minShape, double[] out, double hintTheta) {
         fit(y, n, minShape, out, hintTheta, new double[n]);
@@ -107,7 +108,7 @@ final class GeneralizedPareto {
             double d = a + INV_PHI * (b - a);
             double fc = profile(y, n, c);
             double fd = profile(y, n, d);
-            for (int it = 0, iterations = warm ? 40 : 60; it < iterations; it++) {
+            for (int it = 0, iterations = warm ? 24 : 60; it < iterations; it++) {
                 if (fc > fd) {
                     b = d;
                     d = c;
