@@ -164,6 +164,21 @@ public final class EmpiricalCalibration implements Calibration {
         return body(knots, rawScore);
     }
 
+    /**
+     * {@code 1 - calibrate(rawScore)}, computed without cancellation: in the tail it is
+     * {@code (1 - p_u) (1 + shape (s - u) / scale)^(-1/shape)} itself, which stays above 0 (and keeps decreasing) long
+     * after {@code calibrate} has rounded to 1, until it underflows near 1e-308.
+     *
+     * @param rawScore a finite raw score
+     * @return the estimated probability of a reference score above {@code rawScore}, in [0, 1]
+     */
+    public double tailProbability(double rawScore) {
+        if (tailScale > 0.0 && rawScore > tailStart) {
+            return (1.0 - tailBase) * GeneralizedPareto.survival(rawScore - tailStart, tailShape, tailScale);
+        }
+        return 1.0 - body(knots, rawScore);
+    }
+
     private static double body(double[] knots, double rawScore) {
         int k = knots.length;
         int lo = upperBound(knots, rawScore); // first index whose knot is greater than the score

@@ -10,7 +10,8 @@ package io.github.anomaly4j.core;
  * {@code l(theta) = -n log(shape(theta) / theta) - n shape(theta) - n} on {@code theta > -1 / max(y)}. It is
  * maximised by a scan of 161 points (log-spaced on both sides of 0, plus the exponential limit at 0) refined by
  * golden-section search around the best; the profile is smooth and, on the data met here, unimodal, so this finds
- * the maximum without derivatives. O(161 n + 60 n) per fit; no allocation beyond the result.
+ * the maximum without derivatives. Excesses are divided by their maximum first (the fit is scale-equivariant), so
+ * any finite excesses fit without overflow. O(161 n + 60 n) per fit; one scratch array of n.
  */
 final class GeneralizedPareto {
     private static final double INV_PHI = 0.6180339887498949;
@@ -32,9 +33,34 @@ final class GeneralizedPareto {
     /**
      * As {@link #fit(double[], int, double, double[])}, warm-started: with a non-zero {@code hintTheta} (the
      * previous fit's {@code shape / scale}, when one excess has been added since) the scan is replaced by a
-     * golden-section search over {@code [hint / 2, 3 hint / 2]}, 40 profile evaluations instead of 221.
+     * golden-section search over {@code [hint / 2, 3 hint / 2]} (24 steps narrow it to 1e-5 of the hint), 26 profile
+     * evaluations instead of 221.
      */
     static void fit(double[] y, int n, double minShape, double[] out, double hintTheta) {
+        fit(y, n, minShape, out, hintTheta, new double[n]);
+    }
+
+    /** As the warm-started form, with a caller's scratch array of at least n values (no allocation). */
+    static void fit(double[] y, int n, double minShape, double[] out, double hintTheta, double[] scratch) {
+        double top = 0.0;
+        for (int i = 0; i < n; i++) {
+            top = Math.max(top, y[i]);
+        }
+        if (!(top >= Double.MIN_NORMAL)) {
+            out[0] = 0.0;
+            out[1] = Double.MIN_NORMAL;
+            return;
+        }
+        // The profile is scale-equivariant: fit y / top (in (0, 1], so sums cannot overflow) and scale back.
+        double[] unit = scratch;
+        for (int i = 0; i < n; i++) {
+            unit[i] = y[i] / top;
+        }
+        fitUnit(unit, n, minShape, out, hintTheta * top);
+        out[1] *= top;
+    }
+
+    private static void fitUnit(double[] y, int n, double minShape, double[] out, double hintTheta) {
         double max = 0.0;
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
@@ -82,7 +108,7 @@ final class GeneralizedPareto {
             double d = a + INV_PHI * (b - a);
             double fc = profile(y, n, c);
             double fd = profile(y, n, d);
-            for (int it = 0, iterations = warm ? 40 : 60; it < iterations; it++) {
+            for (int it = 0, iterations = warm ? 24 : 60; it < iterations; it++) {
                 if (fc > fd) {
                     b = d;
                     d = c;

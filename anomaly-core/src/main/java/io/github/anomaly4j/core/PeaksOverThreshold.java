@@ -16,8 +16,10 @@ import java.util.Arrays;
  * to the score minus the mean of the last {@code depth} non-alarm scores, so a slowly drifting score level does not
  * raise alarms.
  *
- * <p>Cost: O(1) per ordinary score; a peak refits the tail in O(N_t) (about 1 in {@code 1/(1-level)} scores). The
- * peak store grows by doubling (amortised, the only allocation). The stream is single-writer state with a
+ * <p>Cost: O(1) per ordinary score; a peak (about 1 in {@code 1/(1-level)} scores) refits the tail to the
+ * {@code maxPeaks} most recent peaks (default 1,000), warm-started, in O(maxPeaks); the exceedance rate
+ * {@code N_t / n} counts every peak. The peak store grows by doubling up to {@code maxPeaks} (the only
+ * allocation). The stream is single-writer state with a
  * {@linkplain Stream#snapshot() snapshot} that restores bit-identically.
  *
  * <pre>{@code
@@ -29,15 +31,27 @@ public final class PeaksOverThreshold {
     /** The default quantile of the initial scores above which peaks are taken. */
     public static final double DEFAULT_LEVEL = 0.98;
 
+    /** The default number of most recent peaks the tail is fitted to. */
+    public static final int DEFAULT_MAX_PEAKS = 1000;
+
     private final double risk;
     private final double level;
     private final int depth;
+    private final int maxPeaks;
 
-    private PeaksOverThreshold(double risk, double level, int depth) {
+    private PeaksOverThreshold(double risk, double level, int depth, int maxPeaks) {
         check(risk, level, depth);
+        checkMaxPeaks(maxPeaks);
         this.risk = risk;
         this.level = level;
         this.depth = depth;
+        this.maxPeaks = maxPeaks;
+    }
+
+    static void checkMaxPeaks(int maxPeaks) {
+        if (maxPeaks < 10 || maxPeaks > 10_000_000) {
+            throw new IllegalArgumentException("maxPeaks must be in 10..10000000, got " + maxPeaks);
+        }
     }
 
     static void check(double risk, double level, int depth) {
@@ -53,7 +67,7 @@ public final class PeaksOverThreshold {
         }
     }
 
-    /** @return a builder with the defaults (risk 1e-4, level 0.98, depth 0: SPOT) */
+    /** @return a builder with the defaults (risk 1e-4, level 0.98, depth 0: SPOT, maxPeaks 1,000) */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,7 +90,7 @@ public final class PeaksOverThreshold {
                         + "; scores must be finite");
             }
         }
-        Stream s = new Stream(risk, level, depth);
+        Stream s = new Stream(risk, level, depth, maxPeaks);
         s.calibrate(initial);
         return s;
     }
@@ -96,15 +110,24 @@ public final class PeaksOverThreshold {
         return depth;
     }
 
+    /** @return how many of the most recent peaks the tail is fitted to */
+    public int maxPeaks() {
+        return maxPeaks;
+    }
+
     /** The adaptive threshold on a stream of scores. Single-writer. */
     public static final class Stream {
         private final double risk;
         private final double level;
         private final int depth;
         private final double[] window;
+        private final int maxPeaks;
         private final double[] fit = new double[2];
         private double[] peaks = new double[16];
+        private double[] scratch = new double[16];
         private int peakCount;
+        private int peakNext;
+        private long peakTotal;
         private long count;
         private double t;
         private double shape;
@@ -113,7 +136,8 @@ public final class PeaksOverThreshold {
         private int position;
         private double windowSum;
 
-        Stream(double risk, double level, int depth) {
+        Stream(double risk, double level, int depth, int maxPeaks) {
+            this.maxPeaks = maxPeaks;
             this.risk = risk;
             this.level = level;
             this.depth = depth;
@@ -150,9 +174,18 @@ public final class PeaksOverThreshold {
             refit();
         }
 
+        /** Stores a peak; once {@code maxPeaks} are stored, the newest replaces the oldest (a ring). */
         private void addPeak(double excess) {
+            peakTotal++;
+            if (peakCount == maxPeaks) {
+                peaks[peakNext] = excess;
+                peakNext = peakNext + 1 == maxPeaks ? 0 : peakNext + 1;
+                return;
+            }
             if (peakCount == peaks.length) {
-                peaks = Arrays.copyOf(peaks, peaks.length * 2);
+                int capacity = Math.min(maxPeaks, peaks.length * 2);
+                peaks = Arrays.copyOf(peaks, capacity);
+                scratch = new double[capacity];
             }
             peaks[peakCount++] = excess;
         }
@@ -165,10 +198,10 @@ public final class PeaksOverThreshold {
                 return;
             }
             double hint = scale > 0.0 ? shape / scale : 0.0; // warm start from the previous fit
-            GeneralizedPareto.fit(peaks, peakCount, Double.NEGATIVE_INFINITY, fit, hint);
+            GeneralizedPareto.fit(peaks, peakCount, Double.NEGATIVE_INFINITY, fit, hint, scratch);
             shape = fit[0];
             scale = fit[1];
-            double r = risk * count / peakCount;
+            double r = risk * count / peakTotal; // the exceedance rate counts every peak ever seen
             zq = r >= 1.0 ? t : t + GeneralizedPareto.quantile(r, shape, scale);
         }
 
@@ -224,8 +257,8 @@ public final class PeaksOverThreshold {
 
         /** @return a record of the complete state */
         public PeaksOverThresholdState snapshot() {
-            return new PeaksOverThresholdState(risk, level, depth, t, count, Arrays.copyOf(peaks, peakCount), window,
-                    position, windowSum, shape, scale, zq);
+            return new PeaksOverThresholdState(risk, level, depth, maxPeaks, t, count, peakTotal,
+                    Arrays.copyOf(peaks, peakCount), peakNext, window, position, windowSum, shape, scale, zq);
         }
 
         /**
@@ -235,14 +268,20 @@ public final class PeaksOverThreshold {
          * @throws IllegalArgumentException when its settings differ
          */
         public void restore(PeaksOverThresholdState s) {
-            if (s == null || s.risk() != risk || s.level() != level || s.depth() != depth) {
+            if (s == null || s.risk() != risk || s.level() != level || s.depth() != depth
+                    || s.maxPeaks() != maxPeaks) {
                 throw new IllegalArgumentException("snapshot settings " + (s == null ? "null" : "risk " + s.risk()
-                        + ", level " + s.level() + ", depth " + s.depth()) + " differ from this stream's (risk "
-                        + risk + ", level " + level + ", depth " + depth + ")");
+                        + ", level " + s.level() + ", depth " + s.depth() + ", maxPeaks " + s.maxPeaks())
+                        + " differ from this stream's (risk " + risk + ", level " + level + ", depth " + depth
+                        + ", maxPeaks " + maxPeaks + ")");
             }
             double[] p = s.peaks();
-            peaks = Arrays.copyOf(p, Math.max(16, p.length));
+            int capacity = Math.min(maxPeaks, Math.max(16, Integer.highestOneBit(Math.max(1, p.length)) * 2));
+            peaks = Arrays.copyOf(p, Math.max(capacity, p.length));
+            scratch = new double[peaks.length];
             peakCount = p.length;
+            peakNext = s.peakNext();
+            peakTotal = s.peakTotal();
             count = s.count();
             t = s.peakThreshold();
             System.arraycopy(s.window(), 0, window, 0, depth);
@@ -259,8 +298,23 @@ public final class PeaksOverThreshold {
         private Double risk;
         private Double level;
         private Integer depth;
+        private Integer maxPeaks;
 
         private Builder() {
+        }
+
+        /**
+         * @param peaks how many of the most recent peaks the tail is fitted to, 10..10,000,000 (default 1,000);
+         *     bounds memory and the cost of a refit, while the exceedance rate still counts every peak
+         * @return this builder
+         */
+        public Builder maxPeaks(int peaks) {
+            if (maxPeaks != null) {
+                throw new IllegalStateException("maxPeaks was already set to " + maxPeaks);
+            }
+            checkMaxPeaks(peaks);
+            maxPeaks = peaks;
+            return this;
         }
 
         /**
@@ -305,7 +359,7 @@ public final class PeaksOverThreshold {
         /** @return the settings */
         public PeaksOverThreshold build() {
             return new PeaksOverThreshold(risk != null ? risk : 1e-4, level != null ? level : DEFAULT_LEVEL,
-                    depth != null ? depth : 0);
+                    depth != null ? depth : 0, maxPeaks != null ? maxPeaks : DEFAULT_MAX_PEAKS);
         }
     }
 }

@@ -145,7 +145,8 @@ class ThresholdsTest {
         for (int i = 0; i < initial.length; i++) {
             initial[i] = r.nextGaussian();
         }
-        PeaksOverThreshold settings = PeaksOverThreshold.builder().risk(0.01).level(0.9).depth(20).build();
+        PeaksOverThreshold settings = PeaksOverThreshold.builder().risk(0.01).level(0.9).depth(20).maxPeaks(60)
+                .build(); // 50 initial peaks: the ring of 60 fills and wraps during the test
         PeaksOverThreshold.Stream a = settings.fit(initial);
         for (int i = 0; i < 300; i++) {
             a.update(r.nextGaussian());
