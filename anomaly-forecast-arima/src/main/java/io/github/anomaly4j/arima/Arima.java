@@ -94,6 +94,21 @@ public final class Arima {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
         }
+        validate(y, order, step);
+        return new Fitter(y, order, lastTimestamp, step, maxIterations).fit();
+    }
+
+    /**
+     * Fits by conditional sum of squares only (no exact likelihood): the fast approximation auto-ARIMA uses to
+     * rank candidates on long series, as R's {@code auto.arima(approximation = TRUE)} does. The returned
+     * log-likelihood is the CSS one, {@code -n/2 (log(2 pi sigma2) + 1)} with {@code sigma2 = CSS / (n - p')}.
+     */
+    static ArimaFit fitConditional(double[] y, ArimaOrder order, long lastTimestamp, long step, int maxIterations) {
+        validate(y, order, step);
+        return new Fitter(y, order, lastTimestamp, step, maxIterations).fitCss();
+    }
+
+    private static void validate(double[] y, ArimaOrder order, long step) {
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(order, "order");
         if (step <= 0) {
@@ -109,7 +124,6 @@ public final class Arima {
         if (y.length < min) {
             throw new IllegalArgumentException(order + " needs at least " + min + " observations, got " + y.length);
         }
-        return new Fitter(y, order, lastTimestamp, step, maxIterations).fit();
     }
 
     /** One fit: the differenced series and the mapping from the unconstrained vector to coefficients. */
@@ -216,6 +230,24 @@ public final class Arima {
             }
             double[][] c = coefficients(ml.x());
             return build(c, ml.converged(), ml.message(), cssIterations + ml.iterations());
+        }
+
+        ArimaFit fitCss() {
+            double[][] c0 = coefficients(new double[nParams]);
+            if (isConstant()) {
+                return degenerate(c0);
+            }
+            Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-6).minimise(new double[nParams]);
+            if (!Double.isFinite(css.value())) {
+                throw new IllegalStateException(o + ": the conditional sum of squares is not finite");
+            }
+            double[][] c = coefficients(css.x());
+            ArimaFit exactFilter = build(c, css.converged(), css.message(), css.iterations());
+            int n = w.length;
+            // css.value() = 0.5 log(sigma2_css)
+            double ll = -0.5 * n * (Math.log(2 * Math.PI) + 1.0 + 2.0 * css.value());
+            return new ArimaFit(exactFilter.model(), ll, n, css.converged(), css.message(), css.iterations(),
+                    exactFilter.residuals(), exactFilter::standardErrors);
         }
 
         private boolean isConstant() {

@@ -180,7 +180,9 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
         int maxSP = seasonal ? maxSeasonalP : 0;
         int maxSQ = seasonal ? maxSeasonalQ : 0;
         boolean constantAllowed = allowConstant && d + bigD <= 1;
-        Search s = new Search(y, lastTimestamp, step, d, bigD, sp, maxIterations);
+        // R's rule: rank candidates by the CSS approximation on long or long-period series, then refit exactly
+        boolean approximate = y.length > 150 || m > 12;
+        Search s = new Search(y, lastTimestamp, step, d, bigD, sp, maxIterations, approximate);
 
         int p = Math.min(2, maxP);
         int q = Math.min(2, maxQ);
@@ -257,6 +259,9 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
                 }
             }
         }
+        if (s.approximate) {
+            s.refitExactly();
+        }
         if (s.best == null && s.fallback != null) {
             // nothing converged: return the best of the non-converged fits; its model reports converged() == false
             s.best = s.fallback;
@@ -286,9 +291,13 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
         ArimaFit fallback;
         double bestIc = Double.POSITIVE_INFINITY;
         final int maxIterations;
+        final boolean approximate;
+        final java.util.Map<String, ArimaOrder> orders = new java.util.HashMap<>();
 
-        Search(double[] y, long lastTimestamp, long step, int d, int bigD, int sp, int maxIterations) {
+        Search(double[] y, long lastTimestamp, long step, int d, int bigD, int sp, int maxIterations,
+                boolean approximate) {
             this.maxIterations = maxIterations;
+            this.approximate = approximate;
             this.y = y;
             this.lastTimestamp = lastTimestamp;
             this.step = step;
@@ -299,6 +308,36 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
 
         int count() {
             return candidates.size();
+        }
+
+        /**
+         * After a CSS-ranked search: refits the candidates by exact maximum likelihood in order of their CSS AICc
+         * and keeps the first that converges with its roots clear of the unit circle (as R does).
+         */
+        void refitExactly() {
+            List<Candidate> ranked = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (c.status() == Status.OK) {
+                    ranked.add(c);
+                }
+            }
+            ranked.sort(java.util.Comparator.comparingDouble(Candidate::aicc));
+            best = null;
+            fallback = null;
+            bestIc = Double.POSITIVE_INFINITY;
+            for (Candidate c : ranked) {
+                ArimaFit fit;
+                try {
+                    fit = Arima.fit(y, c.order(), lastTimestamp, step, maxIterations);
+                } catch (RuntimeException e) {
+                    candidates.add(new Candidate(c.order(), Double.POSITIVE_INFINITY, Status.FAILED,
+                            "exact refit: " + e.getMessage()));
+                    continue;
+                }
+                if (judge(c.order(), fit)) {
+                    return;
+                }
+            }
         }
 
         boolean seen(int p, int q, int bp, int bq, boolean c) {
@@ -317,11 +356,17 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
             ArimaOrder order = new ArimaOrder(p, d, q, bp, bigD, bq, sp, c);
             ArimaFit fit;
             try {
-                fit = Arima.fit(y, order, lastTimestamp, step, maxIterations);
+                fit = approximate ? Arima.fitConditional(y, order, lastTimestamp, step, maxIterations)
+                        : Arima.fit(y, order, lastTimestamp, step, maxIterations);
             } catch (RuntimeException e) {
                 candidates.add(new Candidate(order, Double.POSITIVE_INFINITY, Status.FAILED, e.getMessage()));
                 return false;
             }
+            return judge(order, fit);
+        }
+
+        /** Records a fitted candidate; returns whether it became the best so far. */
+        boolean judge(ArimaOrder order, ArimaFit fit) {
             if (!fit.converged()) {
                 if (fallback == null || fit.aicc() < fallback.aicc()) {
                     fallback = fit;
