@@ -189,7 +189,7 @@ public final class Arima {
             double[][] c = coefficients(u);
             double[] arExp = ArimaMath.expand(c[0], c[2], s, 1.0);
             double[] maExp = ArimaMath.expand(c[1], c[3], s, -1.0);
-            double ssq = ArimaMath.conditionalSumOfSquares(centred(c[4][0]), arExp, maExp);
+            double ssq = ArimaMath.conditionalSumOfSquares(w, c[4][0], arExp, maExp);
             int used = w.length - arExp.length;
             return 0.5 * Math.log(ssq / used);
         }
@@ -198,7 +198,7 @@ public final class Arima {
             double[] arExp = ArimaMath.expand(c[0], c[2], s, 1.0);
             double[] maExp = ArimaMath.expand(c[1], c[3], s, -1.0);
             ArimaMath.StateSpace ss = new ArimaMath.StateSpace(arExp, maExp);
-            return ArimaMath.concentratedLogLik(ArimaMath.filter(ss, centred(c[4][0]), null, null));
+            return ArimaMath.concentratedLogLik(ArimaMath.filter(ss, w, c[4][0], null, null));
         }
 
         ArimaFit fit() {
@@ -209,7 +209,8 @@ public final class Arima {
             double[] start = new double[nParams];
             int cssIterations = 0;
             if (nParams > 0) {
-                Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-6).minimise(start);
+                // CSS only supplies starting values here, so a loose tolerance is enough
+                Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-4).minimise(start);
                 cssIterations = css.iterations();
                 if (Double.isFinite(css.value())) {
                     for (int i = 0; i < nParams; i++) {
