@@ -19,6 +19,10 @@ import java.util.Set;
  * cannot be fitted, its optimiser does not converge, or a root of its AR or MA polynomial lies within 1.01 of the
  * unit circle (R's check).
  *
+ * <p>On long series ({@code n > 150}, or a period above 12) candidates are ranked by their conditional-sum-of-squares
+ * likelihood, and the best is then refitted by exact maximum likelihood (the next one if that refit fails or is
+ * rejected), as R's {@code approximation = TRUE} does; the exact refits are appended to the candidate list.
+ *
  * @param period seasonal period; 1 for a non-seasonal search
  * @param maxP largest p
  * @param maxQ largest q
@@ -101,7 +105,7 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
      * One model tried by the search.
      *
      * @param order the orders
-     * @param aicc its AICc, or positive infinity when not usable
+     * @param aicc its AICc (from the CSS likelihood on long series), or positive infinity when not usable
      * @param status whether it was usable
      * @param message the reason when not usable, else the optimiser's message
      */
