@@ -17,9 +17,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p><b>Likelihood.</b> The ARMA part runs through a Kalman filter in Harvey's state-space form, initialised with
  * the exact stationary state covariance (the solution of {@code P = T P T' + R R'}, by the doubling algorithm),
  * so the likelihood is exact, not conditional. Differencing is done up front: the exact likelihood of the
- * differenced series is the likelihood statsmodels' {@code ARIMA} computes with its exact diffuse initialisation
- * of the integrated states (the first {@code d + D s} observations carry the diffuse part and are left out), and it
- * counts {@code n = N - d - D s} observations. The innovation variance is concentrated out ({@code ssq / n}),
+ * differenced series is the exact diffuse likelihood of the integrated model, the limit of the approximate diffuse
+ * prior (variance 1e6 on the integrated states, the first {@code d + D s} observations left out) that statsmodels'
+ * {@code ARIMA} and R's {@code arima} use; it counts {@code n = N - d - D s} observations. The innovation variance is concentrated out ({@code ssq / n}),
  * which gives the same maximum and estimates as estimating it directly.
  *
  * <p><b>Estimation.</b> Parameters are optimised in an unconstrained space: each AR and MA polynomial is written
