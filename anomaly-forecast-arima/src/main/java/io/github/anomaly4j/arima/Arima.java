@@ -17,9 +17,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p><b>Likelihood.</b> The ARMA part runs through a Kalman filter in Harvey's state-space form, initialised with
  * the exact stationary state covariance (the solution of {@code P = T P T' + R R'}, by the doubling algorithm),
  * so the likelihood is exact, not conditional. Differencing is done up front: the exact likelihood of the
- * differenced series is the likelihood statsmodels' {@code ARIMA} computes with its exact diffuse initialisation
- * of the integrated states (the first {@code d + D s} observations carry the diffuse part and are left out), and it
- * counts {@code n = N - d - D s} observations. The innovation variance is concentrated out ({@code ssq / n}),
+ * differenced series is the exact diffuse likelihood of the integrated model, the limit of the approximate diffuse
+ * prior (variance 1e6 on the integrated states, the first {@code d + D s} observations left out) that statsmodels'
+ * {@code ARIMA} and R's {@code arima} use; it counts {@code n = N - d - D s} observations. The innovation variance is concentrated out ({@code ssq / n}),
  * which gives the same maximum and estimates as estimating it directly.
  *
  * <p><b>Estimation.</b> Parameters are optimised in an unconstrained space: each AR and MA polynomial is written
@@ -94,6 +94,21 @@ public final class Arima {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
         }
+        validate(y, order, step);
+        return new Fitter(y, order, lastTimestamp, step, maxIterations).fit();
+    }
+
+    /**
+     * Fits by conditional sum of squares only (no exact likelihood): the fast approximation auto-ARIMA uses to
+     * rank candidates on long series, as R's {@code auto.arima(approximation = TRUE)} does. The returned
+     * log-likelihood is the CSS one, {@code -n/2 (log(2 pi sigma2) + 1)} with {@code sigma2 = CSS / (n - p')}.
+     */
+    static ArimaFit fitConditional(double[] y, ArimaOrder order, long lastTimestamp, long step, int maxIterations) {
+        validate(y, order, step);
+        return new Fitter(y, order, lastTimestamp, step, maxIterations).fitCss();
+    }
+
+    private static void validate(double[] y, ArimaOrder order, long step) {
         Objects.requireNonNull(y, "y");
         Objects.requireNonNull(order, "order");
         if (step <= 0) {
@@ -109,7 +124,6 @@ public final class Arima {
         if (y.length < min) {
             throw new IllegalArgumentException(order + " needs at least " + min + " observations, got " + y.length);
         }
-        return new Fitter(y, order, lastTimestamp, step, maxIterations).fit();
     }
 
     /** One fit: the differenced series and the mapping from the unconstrained vector to coefficients. */
@@ -175,7 +189,7 @@ public final class Arima {
             double[][] c = coefficients(u);
             double[] arExp = ArimaMath.expand(c[0], c[2], s, 1.0);
             double[] maExp = ArimaMath.expand(c[1], c[3], s, -1.0);
-            double ssq = ArimaMath.conditionalSumOfSquares(centred(c[4][0]), arExp, maExp);
+            double ssq = ArimaMath.conditionalSumOfSquares(w, c[4][0], arExp, maExp);
             int used = w.length - arExp.length;
             return 0.5 * Math.log(ssq / used);
         }
@@ -184,7 +198,7 @@ public final class Arima {
             double[] arExp = ArimaMath.expand(c[0], c[2], s, 1.0);
             double[] maExp = ArimaMath.expand(c[1], c[3], s, -1.0);
             ArimaMath.StateSpace ss = new ArimaMath.StateSpace(arExp, maExp);
-            return ArimaMath.concentratedLogLik(ArimaMath.filter(ss, centred(c[4][0]), null, null));
+            return ArimaMath.concentratedLogLik(ArimaMath.filter(ss, w, c[4][0], null, null));
         }
 
         ArimaFit fit() {
@@ -195,7 +209,8 @@ public final class Arima {
             double[] start = new double[nParams];
             int cssIterations = 0;
             if (nParams > 0) {
-                Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-6).minimise(start);
+                // CSS only supplies starting values here, so a loose tolerance is enough
+                Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-4).minimise(start);
                 cssIterations = css.iterations();
                 if (Double.isFinite(css.value())) {
                     for (int i = 0; i < nParams; i++) {
@@ -216,6 +231,24 @@ public final class Arima {
             }
             double[][] c = coefficients(ml.x());
             return build(c, ml.converged(), ml.message(), cssIterations + ml.iterations());
+        }
+
+        ArimaFit fitCss() {
+            double[][] c0 = coefficients(new double[nParams]);
+            if (isConstant()) {
+                return degenerate(c0);
+            }
+            Bfgs.Result css = new Bfgs(this::cssObjective, maxIterations, 1e-6).minimise(new double[nParams]);
+            if (!Double.isFinite(css.value())) {
+                throw new IllegalStateException(o + ": the conditional sum of squares is not finite");
+            }
+            double[][] c = coefficients(css.x());
+            ArimaFit exactFilter = build(c, css.converged(), css.message(), css.iterations());
+            int n = w.length;
+            // css.value() = 0.5 log(sigma2_css)
+            double ll = -0.5 * n * (Math.log(2 * Math.PI) + 1.0 + 2.0 * css.value());
+            return new ArimaFit(exactFilter.model(), ll, n, css.converged(), css.message(), css.iterations(),
+                    exactFilter.residuals(), exactFilter::standardErrors);
         }
 
         private boolean isConstant() {

@@ -287,9 +287,10 @@ final class ArimaMath {
                 sink[1] = f;
             }
             // updated state a + P e1 v / F, then predicted T a
-            double a0 = a[0] + p[0][0] * v / f;
+            double vf = v / f;
+            double a0 = a[0] + p[0][0] * vf;
             for (int i = 0; i < n; i++) {
-                double upd = i + 1 < n ? a[i + 1] + p[i + 1][0] * v / f : 0.0;
+                double upd = i + 1 < n ? a[i + 1] + p[i + 1][0] * vf : 0.0;
                 a[i] = phi[i] * a0 + upd;
             }
             if (!steady) {
@@ -360,12 +361,28 @@ final class ArimaMath {
      * @param variances receives F_t when not null
      */
     static FilterSums filter(StateSpace ss, double[] x, double[] innovations, double[] variances) {
+        return filter(ss, x, 0.0, innovations, variances);
+    }
+
+    /** As {@link #filter(StateSpace, double[], double[], double[])} on {@code x - mean}, without a copy. */
+    static FilterSums filter(StateSpace ss, double[] x, double mean, double[] innovations, double[] variances) {
         double ssq = 0;
         double logF = 0;
         double[] sink = innovations == null && variances == null ? null : new double[2];
         for (int t = 0; t < x.length; t++) {
             double f = ss.p[0][0];
-            ssq += ss.step(x[t], sink);
+            if (ss.steady && sink == null) {
+                // steady state: F and the gain are fixed, log F accumulates in closed form below
+                double s = 0;
+                int start = t;
+                for (; t < x.length; t++) {
+                    s += ss.step(x[t] - mean, null);
+                }
+                ssq += s;
+                logF += (x.length - start) * Math.log(f);
+                break;
+            }
+            ssq += ss.step(x[t] - mean, sink);
             logF += Math.log(f);
             if (sink != null) {
                 if (innovations != null) {
@@ -391,14 +408,19 @@ final class ArimaMath {
      * {@code ar.length} observations.
      */
     static double conditionalSumOfSquares(double[] x, double[] ar, double[] ma) {
+        return conditionalSumOfSquares(x, 0.0, ar, ma);
+    }
+
+    /** As {@link #conditionalSumOfSquares(double[], double[], double[])} on {@code x - mean}, without a copy. */
+    static double conditionalSumOfSquares(double[] x, double mean, double[] ar, double[] ma) {
         int p = ar.length;
         int q = ma.length;
         double[] e = new double[x.length];
         double ssq = 0;
         for (int t = p; t < x.length; t++) {
-            double v = x[t];
+            double v = x[t] - mean;
             for (int i = 0; i < p; i++) {
-                v -= ar[i] * x[t - 1 - i];
+                v -= ar[i] * (x[t - 1 - i] - mean);
             }
             for (int j = 0; j < q && j < t - p; j++) {
                 v -= ma[j] * e[t - 1 - j];

@@ -102,6 +102,18 @@ public final class ArimaModel implements ForecastModel {
         if (!(ss.p[0][0] > 0)) {
             throw new IllegalArgumentException("the state covariance must have a positive first entry");
         }
+        for (int i = 0; i < ss.r; i++) {
+            // rounding leaves exact zeros of the filter slightly negative; anything beyond that is tampering
+            if (!(ss.p[i][i] >= -1e-9 * ss.p[0][0])) {
+                throw new IllegalArgumentException("the state covariance has a negative variance at " + i);
+            }
+            for (int j = 0; j < i; j++) {
+                if (ss.p[i][j] != ss.p[j][i]) {
+                    throw new IllegalArgumentException("the state covariance is not symmetric at (" + i + ", " + j
+                            + ")");
+                }
+            }
+        }
         ss.steady = s.steady();
         return new ArimaModel(order, s.ar().clone(), s.ma().clone(), s.seasonalAr().clone(), s.seasonalMa().clone(),
                 s.mean(), s.sigma2(), ss, s.tail().clone(), s.observations(), s.lastTimestamp(), s.step(),

@@ -24,7 +24,9 @@ import org.apache.commons.math3.special.Erf;
  * <p><b>Streaming</b> ({@link #newStreamingDetector}) is the intended mode: after {@code warmUp} readings a model is
  * fitted on them (auto-ARIMA or the given orders); every later reading is scored against the one-step forecast,
  * then taken into the model by one Kalman filter step (no refit); every {@code refitEvery} readings the model is
- * refitted on the last {@code window} readings.
+ * refitted on the last {@code window} readings, and also as soon as {@code driftRun} readings in a row fall outside
+ * their 99 % prediction intervals (a level shift or a change of dynamics: the model no longer describes the series;
+ * 0 turns this off).
  *
  * <p><b>Batch</b> ({@link #fit(Frame)}) treats the rows as a series in order, fits a model per column and scores
  * any vector against the one-step-ahead forecast after the last training row. Batch models are stateless, so
@@ -46,6 +48,10 @@ public final class ArimaResidualDetector implements Detector {
     private final int window;
     private final int refitEvery;
     private final int warmUp;
+    private final int driftRun;
+
+    /** Score above which a reading counts towards {@code driftRun}: outside its 99 % interval. */
+    static final double DRIFT_LEVEL = 0.99;
 
     /**
      * @param order the orders, or null for auto-ARIMA
@@ -53,8 +59,13 @@ public final class ArimaResidualDetector implements Detector {
      * @param window readings kept for refits, at least 8
      * @param refitEvery readings between refits, at least 1
      * @param warmUp readings before the first fit, between 8 and {@code window}
+     * @param driftRun readings in a row outside their 99 % intervals that force a refit; 0 for never
      */
-    ArimaResidualDetector(ArimaOrder order, int period, int window, int refitEvery, int warmUp) {
+    ArimaResidualDetector(ArimaOrder order, int period, int window, int refitEvery, int warmUp, int driftRun) {
+        if (driftRun < 0) {
+            throw new IllegalArgumentException("driftRun must be >= 0, got " + driftRun);
+        }
+        this.driftRun = driftRun;
         if (window < 8) {
             throw new IllegalArgumentException("window must be >= 8, got " + window);
         }
@@ -83,7 +94,18 @@ public final class ArimaResidualDetector implements Detector {
      * @return the detector
      */
     public static ArimaResidualDetector auto(int period, int window, int refitEvery, int warmUp) {
-        return new ArimaResidualDetector(null, period, window, refitEvery, warmUp);
+        return new ArimaResidualDetector(null, period, window, refitEvery, warmUp, DEFAULT_DRIFT_RUN);
+    }
+
+    /** The default {@code driftRun}. */
+    public static final int DEFAULT_DRIFT_RUN = 5;
+
+    /**
+     * @param run readings in a row outside their 99 % intervals that force an early refit; 0 for never
+     * @return a copy with that setting
+     */
+    public ArimaResidualDetector withDriftRun(int run) {
+        return new ArimaResidualDetector(order, period, window, refitEvery, warmUp, run);
     }
 
     /**
@@ -97,7 +119,8 @@ public final class ArimaResidualDetector implements Detector {
      */
     public static ArimaResidualDetector of(ArimaOrder order, int window, int refitEvery, int warmUp) {
         Objects.requireNonNull(order, "order");
-        return new ArimaResidualDetector(order, Math.max(1, order.effectivePeriod()), window, refitEvery, warmUp);
+        return new ArimaResidualDetector(order, Math.max(1, order.effectivePeriod()), window, refitEvery, warmUp,
+                DEFAULT_DRIFT_RUN);
     }
 
     @Override
@@ -112,6 +135,7 @@ public final class ArimaResidualDetector implements Detector {
         v.put(ArimaResidualProvider.WINDOW.name(), window);
         v.put(ArimaResidualProvider.REFIT_EVERY.name(), refitEvery);
         v.put(ArimaResidualProvider.WARM_UP.name(), warmUp);
+        v.put(ArimaResidualProvider.DRIFT_RUN.name(), driftRun);
         return Spec.of(ID, v);
     }
 
@@ -283,6 +307,7 @@ public final class ArimaResidualDetector implements Detector {
         private long lastTimestamp = Long.MIN_VALUE;
         private long seen;
         private int sinceRefit;
+        private int outsideRun;
         private final ArrayDeque<double[]> buffer = new ArrayDeque<>();
         private Column[] columns;
 
@@ -312,6 +337,7 @@ public final class ArimaResidualDetector implements Detector {
                         + lastTimestamp);
             }
             double score = 0.0;
+            boolean scored = columns != null;
             if (columns != null) {
                 Column[] next = columns.clone();
                 for (int j = 0; j < dim; j++) {
@@ -331,7 +357,11 @@ public final class ArimaResidualDetector implements Detector {
             lastTimestamp = timestamp;
             seen++;
             sinceRefit++;
-            if ((columns == null && seen >= warmUp) || (columns != null && sinceRefit >= refitEvery)) {
+            if (scored) {
+                outsideRun = score > DRIFT_LEVEL ? outsideRun + 1 : 0;
+            }
+            boolean drifted = driftRun > 0 && outsideRun >= driftRun;
+            if ((columns == null && seen >= warmUp) || (columns != null && (sinceRefit >= refitEvery || drifted))) {
                 refit();
             }
             return Double.isFinite(score) ? score : 1.0;
@@ -350,6 +380,7 @@ public final class ArimaResidualDetector implements Detector {
             }
             columns = fitted;
             sinceRefit = 0;
+            outsideRun = 0;
         }
 
         @Override
@@ -384,7 +415,7 @@ public final class ArimaResidualDetector implements Detector {
                     scales[3 * j + 2] = columns[j].fallbackSd();
                 }
             }
-            return new ArimaResidualSnapshot(dim, lastTimestamp, seen, sinceRefit, buf, models, scales);
+            return new ArimaResidualSnapshot(dim, lastTimestamp, seen, sinceRefit, buf, models, scales, outsideRun);
         }
 
         @Override
@@ -399,7 +430,8 @@ public final class ArimaResidualDetector implements Detector {
             }
             if (s.buffers() == null || s.buffers().length > window || s.models() == null || s.scales() == null
                     || (s.models().length != 0 && s.models().length != dim)
-                    || s.scales().length != 3 * s.models().length || s.seen() < 0 || s.sinceRefit() < 0) {
+                    || s.scales().length != 3 * s.models().length || s.seen() < 0 || s.sinceRefit() < 0
+                    || s.outsideRun() < 0) {
                 throw new IllegalArgumentException("inconsistent arima-residual snapshot");
             }
             Column[] cols = null;
@@ -424,6 +456,7 @@ public final class ArimaResidualDetector implements Detector {
             lastTimestamp = s.lastTimestamp();
             seen = s.seen();
             sinceRefit = s.sinceRefit();
+            outsideRun = s.outsideRun();
         }
     }
 }

@@ -21,6 +21,10 @@ public final class ArimaResidualProvider implements DetectorProvider<ArimaResidu
     static final Parameter<Integer> WARM_UP = Parameter.integer("warmUp", 64, 8, 100_000,
             "readings before the first fit in streaming mode (at most window)");
 
+    static final Parameter<Integer> DRIFT_RUN = Parameter.integer("driftRun",
+            ArimaResidualDetector.DEFAULT_DRIFT_RUN, 0, 100_000,
+            "readings in a row outside their 99% prediction intervals that force an early refit (0 = never)");
+
     private static final List<Parameter<?>> PARAMETERS;
 
     static {
@@ -29,6 +33,7 @@ public final class ArimaResidualProvider implements DetectorProvider<ArimaResidu
         p.add(WINDOW);
         p.add(REFIT_EVERY);
         p.add(WARM_UP);
+        p.add(DRIFT_RUN);
         PARAMETERS = List.copyOf(p);
     }
 
@@ -57,7 +62,7 @@ public final class ArimaResidualProvider implements DetectorProvider<ArimaResidu
         ArimaOrder order = ArimaSettings.order(settings);
         return new ArimaResidualDetector(order, order == null ? settings.get(ArimaSettings.PERIOD)
                 : Math.max(1, order.effectivePeriod()), settings.get(WINDOW), settings.get(REFIT_EVERY),
-                settings.get(WARM_UP));
+                settings.get(WARM_UP), settings.get(DRIFT_RUN));
     }
 
     @Override

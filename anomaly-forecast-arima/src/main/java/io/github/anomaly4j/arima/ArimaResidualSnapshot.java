@@ -10,8 +10,10 @@ package io.github.anomaly4j.arima;
  * @param buffers per column, the recent readings kept for refits, oldest first
  * @param models per column, the current model's state; empty before the first fit, an entry null when the
  *     column could not be fitted
- * @param scales per column, the scale the model was fitted on (readings are divided by it)
+ * @param scales per column, the scale the model was fitted on (readings are divided by it), then the fallback
+ *     mean and standard deviation: three values per column
+ * @param outsideRun how many of the latest readings in a row scored above the drift level
  */
 public record ArimaResidualSnapshot(int dimension, long lastTimestamp, long seen, int sinceRefit, double[][] buffers,
-        ArimaState[] models, double[] scales) {
+        ArimaState[] models, double[] scales, int outsideRun) {
 }

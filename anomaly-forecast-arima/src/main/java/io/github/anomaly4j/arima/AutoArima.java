@@ -19,6 +19,10 @@ import java.util.Set;
  * cannot be fitted, its optimiser does not converge, or a root of its AR or MA polynomial lies within 1.01 of the
  * unit circle (R's check).
  *
+ * <p>On long series ({@code n > 150}, or a period above 12) candidates are ranked by their conditional-sum-of-squares
+ * likelihood, and the best is then refitted by exact maximum likelihood (the next one if that refit fails or is
+ * rejected), as R's {@code approximation = TRUE} does; the exact refits are appended to the candidate list.
+ *
  * @param period seasonal period; 1 for a non-seasonal search
  * @param maxP largest p
  * @param maxQ largest q
@@ -101,7 +105,7 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
      * One model tried by the search.
      *
      * @param order the orders
-     * @param aicc its AICc, or positive infinity when not usable
+     * @param aicc its AICc (from the CSS likelihood on long series), or positive infinity when not usable
      * @param status whether it was usable
      * @param message the reason when not usable, else the optimiser's message
      */
@@ -180,7 +184,9 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
         int maxSP = seasonal ? maxSeasonalP : 0;
         int maxSQ = seasonal ? maxSeasonalQ : 0;
         boolean constantAllowed = allowConstant && d + bigD <= 1;
-        Search s = new Search(y, lastTimestamp, step, d, bigD, sp, maxIterations);
+        // R's rule: rank candidates by the CSS approximation on long or long-period series, then refit exactly
+        boolean approximate = y.length > 150 || m > 12;
+        Search s = new Search(y, lastTimestamp, step, d, bigD, sp, maxIterations, approximate);
 
         int p = Math.min(2, maxP);
         int q = Math.min(2, maxQ);
@@ -257,6 +263,9 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
                 }
             }
         }
+        if (s.approximate) {
+            s.refitExactly();
+        }
         if (s.best == null && s.fallback != null) {
             // nothing converged: return the best of the non-converged fits; its model reports converged() == false
             s.best = s.fallback;
@@ -286,9 +295,13 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
         ArimaFit fallback;
         double bestIc = Double.POSITIVE_INFINITY;
         final int maxIterations;
+        final boolean approximate;
+        final java.util.Map<String, ArimaOrder> orders = new java.util.HashMap<>();
 
-        Search(double[] y, long lastTimestamp, long step, int d, int bigD, int sp, int maxIterations) {
+        Search(double[] y, long lastTimestamp, long step, int d, int bigD, int sp, int maxIterations,
+                boolean approximate) {
             this.maxIterations = maxIterations;
+            this.approximate = approximate;
             this.y = y;
             this.lastTimestamp = lastTimestamp;
             this.step = step;
@@ -299,6 +312,36 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
 
         int count() {
             return candidates.size();
+        }
+
+        /**
+         * After a CSS-ranked search: refits the candidates by exact maximum likelihood in order of their CSS AICc
+         * and keeps the first that converges with its roots clear of the unit circle (as R does).
+         */
+        void refitExactly() {
+            List<Candidate> ranked = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (c.status() == Status.OK) {
+                    ranked.add(c);
+                }
+            }
+            ranked.sort(java.util.Comparator.comparingDouble(Candidate::aicc));
+            best = null;
+            fallback = null;
+            bestIc = Double.POSITIVE_INFINITY;
+            for (Candidate c : ranked) {
+                ArimaFit fit;
+                try {
+                    fit = Arima.fit(y, c.order(), lastTimestamp, step, maxIterations);
+                } catch (RuntimeException e) {
+                    candidates.add(new Candidate(c.order(), Double.POSITIVE_INFINITY, Status.FAILED,
+                            "exact refit: " + e.getMessage()));
+                    continue;
+                }
+                if (judge(c.order(), fit)) {
+                    return;
+                }
+            }
         }
 
         boolean seen(int p, int q, int bp, int bq, boolean c) {
@@ -317,11 +360,17 @@ public record AutoArima(int period, int maxP, int maxQ, int maxSeasonalP, int ma
             ArimaOrder order = new ArimaOrder(p, d, q, bp, bigD, bq, sp, c);
             ArimaFit fit;
             try {
-                fit = Arima.fit(y, order, lastTimestamp, step, maxIterations);
+                fit = approximate ? Arima.fitConditional(y, order, lastTimestamp, step, maxIterations)
+                        : Arima.fit(y, order, lastTimestamp, step, maxIterations);
             } catch (RuntimeException e) {
                 candidates.add(new Candidate(order, Double.POSITIVE_INFINITY, Status.FAILED, e.getMessage()));
                 return false;
             }
+            return judge(order, fit);
+        }
+
+        /** Records a fitted candidate; returns whether it became the best so far. */
+        boolean judge(ArimaOrder order, ArimaFit fit) {
             if (!fit.converged()) {
                 if (fallback == null || fit.aicc() < fallback.aicc()) {
                     fallback = fit;

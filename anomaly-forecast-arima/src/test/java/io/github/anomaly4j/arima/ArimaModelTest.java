@@ -129,6 +129,14 @@ class ArimaModelTest {
                 s.stateMean(), s.stateCovariance(), s.steady(), s.tail(), s.observations(), s.lastTimestamp(),
                 s.step(), s.converged(), s.message());
         assertThatThrownBy(() -> ArimaModel.fromState(shortTail)).hasMessageContaining("tail");
+        ArimaState twoByTwo = Arima.fit(ar1(100, 0.5, 0, 4), ArimaOrder.of(1, 0, 1)).model().state();
+        double[] cov = twoByTwo.stateCovariance();
+        cov[1] += 0.5;
+        ArimaState asymmetric = new ArimaState(twoByTwo.p(), twoByTwo.d(), twoByTwo.q(), 0, 0, 0, 0, false,
+                twoByTwo.ar(), twoByTwo.ma(), new double[0], new double[0], 0.0, twoByTwo.sigma2(),
+                twoByTwo.stateMean(), cov, twoByTwo.steady(), twoByTwo.tail(), twoByTwo.observations(),
+                twoByTwo.lastTimestamp(), twoByTwo.step(), true, "");
+        assertThatThrownBy(() -> ArimaModel.fromState(asymmetric)).hasMessageContaining("symmetric");
     }
 
     @Test

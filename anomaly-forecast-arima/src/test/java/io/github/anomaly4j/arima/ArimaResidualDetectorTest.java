@@ -52,4 +52,28 @@ class ArimaResidualDetectorTest {
         assertThat(p.model().type()).isEqualTo("arima-residual");
         assertThat(p.process(ts[ts.length - 1] + 120_000L, 20.0).anomalous()).isFalse();
     }
+
+    @Test
+    void aLevelShiftTriggersAnEarlyRefit() {
+        double[] y = ArimaModelTest.ar1(600, 0.5, 10.0, 13);
+        for (int t = 400; t < y.length; t++) {
+            y[t] += 15.0;
+        }
+        int withDrift = outsideAfterShift(ArimaResidualDetector.auto(1, 128, 1000, 64), y);
+        int without = outsideAfterShift(ArimaResidualDetector.auto(1, 128, 1000, 64).withDriftRun(0), y);
+        assertThat(without).isGreaterThan(150);
+        assertThat(withDrift).isLessThan(without / 4);
+    }
+
+    private static int outsideAfterShift(ArimaResidualDetector detector, double[] y) {
+        StreamingDetector s = detector.newStreamingDetector(1);
+        int outside = 0;
+        for (int t = 0; t < y.length; t++) {
+            double score = s.update(t, new double[] {y[t]});
+            if (t >= 400 && score > 0.99) {
+                outside++;
+            }
+        }
+        return outside;
+    }
 }
