@@ -5,5 +5,7 @@ module io.github.anomaly4j.store.jdbc {
     requires transitive java.sql;
     requires org.postgresql.jdbc;
 
-    // exports io.github.anomaly4j.store.jdbc; (with its first public class)
+    exports io.github.anomaly4j.store.jdbc;
+
+    provides io.github.anomaly4j.spi.StoreProvider with io.github.anomaly4j.store.jdbc.PostgresStoreProvider;
 }

@@ -32,7 +32,8 @@ public final class NabBuiltins {
     /** The default fixed threshold on the calibrated score. */
     public static final double DEFAULT_FIXED_THRESHOLD = 1.0;
 
-    private static final String USAGE = "usage: NabBuiltins --corpus DIR [--fixed-threshold T]";
+    private static final String USAGE = "usage: NabBuiltins --corpus DIR [--fixed-threshold T]"
+            + " [--calibration auto|extreme-value|empirical|raw]";
 
     private NabBuiltins() {
     }
@@ -45,7 +46,8 @@ public final class NabBuiltins {
     }
 
     private static void execute(String[] args) {
-        CommandLine cl = CommandLine.parse(args, Set.of("corpus", "fixed-threshold"), USAGE);
+        CommandLine cl = CommandLine.parse(args, Set.of("corpus", "fixed-threshold", "calibration"), USAGE);
+        String calibration = cl.optional("calibration", "auto");
         NabCorpus corpus = NabCorpus.read(Path.of(cl.required("corpus", USAGE)));
         double fixed;
         try {
@@ -65,10 +67,11 @@ public final class NabBuiltins {
         }
         System.out.println(header);
         for (String id : plugins.ids(PluginKind.DETECTOR)) {
-            report(id, "pipeline", () -> NabRun.run(corpus, id, plugins, scorer), corpus, scorer, fixed);
+            io.github.anomaly4j.core.eval.NabRunner.Scaling scaling = NabRun.scaling(calibration, id);
+            report(id, "pipeline", () -> NabRun.run(corpus, id, plugins, scorer, scaling), corpus, scorer, fixed);
             if (plugins.detector(io.github.anomaly4j.spi.Spec.of(id)).supportsStreaming()) {
-                report(id, "streaming", () -> NabRun.runStreaming(corpus, id, plugins, scorer), corpus, scorer,
-                        fixed);
+                report(id, "streaming", () -> NabRun.runStreaming(corpus, id, plugins, scorer, scaling), corpus,
+                        scorer, fixed);
             }
         }
     }

@@ -38,7 +38,38 @@ import java.util.Objects;
  * }</pre>
  */
 public final class NabRunner {
+    /** The quantile of the prefix's scores above which {@link Scaling#EXTREME_VALUE} fits its tail. */
+    public static final double TAIL_LEVEL = 0.9;
+
+    /** How raw scores become NAB's anomaly scores in [0, 1]. */
+    public enum Scaling {
+        /** The raw score itself, for detectors whose scores already lie in [0, 1] (e.g. windowed-gaussian). */
+        RAW,
+        /** {@link EmpiricalCalibration#fit} of the prefix's scores: the share of them at or below (mid-rank). */
+        EMPIRICAL,
+        /**
+         * {@link EmpiricalCalibration#fitWithTail} of the prefix's scores with a generalized Pareto tail above
+         * their {@link #TAIL_LEVEL} quantile, reported on a log scale of the estimated tail probability
+         * {@code p}: {@code min(1, ln p / ln 1e-300)} ({@link #logGrade}). {@code 1 - p} would round to 1.0 for
+         * every reading with {@code p < 1.1e-16}, tying the most anomalous readings of a file; the log scale keeps
+         * them ordered (NAB's own Numenta detector reports a log-scaled likelihood for the same reason).
+         */
+        EXTREME_VALUE
+    }
+
     private NabRunner() {
+    }
+
+    /**
+     * @param tailProbability an estimated tail probability in [0, 1]
+     * @return {@code min(1, ln p / ln 1e-300)}: 0 for {@code p = 1}, 0.0133 for {@code p = 1e-4}, 1 for
+     *     {@code p <= 1e-300}
+     */
+    public static double logGrade(double tailProbability) {
+        if (!(tailProbability > 1e-300)) {
+            return 1.0;
+        }
+        return Math.max(0.0, Math.log(Math.min(1.0, tailProbability)) / Math.log(1e-300));
     }
 
     /**
@@ -64,7 +95,38 @@ public final class NabRunner {
      * @throws IllegalArgumentException naming the file when the pipeline cannot be fitted or run on it
      */
     public static double[] pipelineScores(NabDataFile file, PipelineBuilder pipeline, NabScorer scorer) {
+        return pipelineScores(file, pipeline, scorer, Scaling.EMPIRICAL);
+    }
+
+    /**
+     * @param corpus the corpus
+     * @param pipeline a configured pipeline builder (fitted afresh on each file's prefix)
+     * @param scorer supplies the probationary length
+     * @param scaling {@code RAW}: {@link Detection#score()} (which must lie in [0, 1]); {@code EMPIRICAL}: the
+     *     pipeline's calibrated score; {@code EXTREME_VALUE}: {@link #logGrade} of the pipeline calibration's
+     *     {@link EmpiricalCalibration#tailProbability} (give the builder {@code extremeValueCalibration} for a tail)
+     * @return the anomaly scores in [0, 1], one array per file in corpus order
+     */
+    public static List<double[]> pipelineScores(NabCorpus corpus, PipelineBuilder pipeline, NabScorer scorer,
+            Scaling scaling) {
+        List<double[]> out = new ArrayList<>(corpus.files().size());
+        for (NabDataFile f : corpus.files()) {
+            out.add(pipelineScores(f, pipeline, scorer, scaling));
+        }
+        return out;
+    }
+
+    /**
+     * @param file a data file
+     * @param pipeline a configured pipeline builder, fitted on the file's probationary prefix
+     * @param scorer supplies the probationary length
+     * @param scaling how the detections become anomaly scores (see the corpus form)
+     * @return one anomaly score in [0, 1] per row
+     */
+    public static double[] pipelineScores(NabDataFile file, PipelineBuilder pipeline, NabScorer scorer,
+            Scaling scaling) {
         Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(scaling, "scaling");
         long[] ts = increasing(file.timestamps());
         double[] values = file.values();
         int training = scorer.probationaryLength(ts.length);
@@ -77,7 +139,11 @@ public final class NabRunner {
             double[] scores = new double[ts.length];
             for (int i = 0; i < ts.length; i++) {
                 Detection d = fitted.process(ts[i], values[i]);
-                scores[i] = d.warmingUp() ? 0.0 : d.calibratedScore();
+                scores[i] = d.warmingUp() ? 0.0 : switch (scaling) {
+                    case RAW -> checkedRaw(d.score(), i);
+                    case EMPIRICAL -> d.calibratedScore();
+                    case EXTREME_VALUE -> logGrade(fitted.calibration().tailProbability(d.score()));
+                };
             }
             return scores;
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -95,9 +161,21 @@ public final class NabRunner {
      *     prefix holds no warm score to calibrate on
      */
     public static List<double[]> streamingScores(NabCorpus corpus, Detector detector, NabScorer scorer) {
+        return streamingScores(corpus, detector, scorer, Scaling.EMPIRICAL);
+    }
+
+    /**
+     * @param corpus the corpus
+     * @param detector a detector with a streaming mode
+     * @param scorer supplies the probationary length
+     * @param scaling how raw scores become anomaly scores
+     * @return the anomaly scores in [0, 1], one array per file in corpus order
+     */
+    public static List<double[]> streamingScores(NabCorpus corpus, Detector detector, NabScorer scorer,
+            Scaling scaling) {
         List<double[]> out = new ArrayList<>(corpus.files().size());
         for (NabDataFile f : corpus.files()) {
-            out.add(streamingScores(f, detector, scorer));
+            out.add(streamingScores(f, detector, scorer, scaling));
         }
         return out;
     }
@@ -109,6 +187,18 @@ public final class NabRunner {
      * @return one anomaly score in [0, 1] per row
      */
     public static double[] streamingScores(NabDataFile file, Detector detector, NabScorer scorer) {
+        return streamingScores(file, detector, scorer, Scaling.EMPIRICAL);
+    }
+
+    /**
+     * @param file a data file
+     * @param detector a detector with a streaming mode
+     * @param scorer supplies the probationary length
+     * @param scaling how raw scores become anomaly scores
+     * @return one anomaly score in [0, 1] per row
+     */
+    public static double[] streamingScores(NabDataFile file, Detector detector, NabScorer scorer, Scaling scaling) {
+        Objects.requireNonNull(scaling, "scaling");
         if (!Objects.requireNonNull(detector, "detector").supportsStreaming()) {
             throw new IllegalArgumentException("detector '" + detector.id() + "' has no streaming mode");
         }
@@ -123,6 +213,17 @@ public final class NabRunner {
             raw[i] = stream.update(ts[i], x);
             warm[i] = stream.isWarm();
         }
+        if (scaling == Scaling.RAW) {
+            double[] scores = new double[ts.length];
+            try {
+                for (int i = 0; i < ts.length; i++) {
+                    scores[i] = warm[i] ? checkedRaw(raw[i], i) : 0.0;
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file.name() + ": " + e.getMessage(), e);
+            }
+            return scores;
+        }
         int training = scorer.probationaryLength(ts.length);
         double[] reference = new double[training];
         int m = 0;
@@ -135,12 +236,23 @@ public final class NabRunner {
             throw new IllegalArgumentException(file.name() + ": no warm score among the " + training
                     + " probationary rows to calibrate on (detector warm-up " + stream.warmUp() + ")");
         }
-        EmpiricalCalibration calibration = EmpiricalCalibration.fit(Arrays.copyOf(reference, m));
+        double[] prefix = Arrays.copyOf(reference, m);
+        EmpiricalCalibration calibration = scaling == Scaling.EXTREME_VALUE
+                ? EmpiricalCalibration.fitWithTail(prefix, TAIL_LEVEL) : EmpiricalCalibration.fit(prefix);
         double[] scores = new double[ts.length];
         for (int i = 0; i < ts.length; i++) {
-            scores[i] = warm[i] ? calibration.calibrate(raw[i]) : 0.0;
+            scores[i] = !warm[i] ? 0.0 : scaling == Scaling.EXTREME_VALUE
+                    ? logGrade(calibration.tailProbability(raw[i])) : calibration.calibrate(raw[i]);
         }
         return scores;
+    }
+
+    private static double checkedRaw(double score, int row) {
+        if (!(score >= 0.0 && score <= 1.0)) {
+            throw new IllegalArgumentException("raw score " + score + " at row " + row + " is outside [0, 1]; use a "
+                    + "calibrated scaling for this detector");
+        }
+        return score;
     }
 
     private static long[] increasing(long[] ts) {
