@@ -77,16 +77,16 @@ final class AutocorrelationKernel extends Kernel {
             double dOldPair = d(o + k);
             double dBack = d(t - k);
             ring[(int) t & mask] = x;
-            sum(a, S1, -dOld);
-            square(a, S2, dOld, -1.0);
-            product(a, P, -dOld, dOldPair);
-            sum(a, H, -dOld);
-            sum(a, H, dOldPair);
-            sum(a, S1, dt);
-            square(a, S2, dt, 1.0);
-            product(a, P, dBack, dt);
-            sum(a, T, -dBack);
-            sum(a, T, dt);
+            // each sum changes by a difference of two terms: form it error-free first, then add it once
+            difference(a, S1, dt, 0.0, dOld, 0.0);
+            double pt = dt * dt;
+            double po = dOld * dOld;
+            difference(a, S2, pt, Math.fma(dt, dt, -pt), po, Math.fma(dOld, dOld, -po));
+            double pn = dBack * dt;
+            double pl = dOld * dOldPair;
+            difference(a, P, pn, Math.fma(dBack, dt, -pn), pl, Math.fma(dOld, dOldPair, -pl));
+            difference(a, H, dOldPair, 0.0, dOld, 0.0);
+            difference(a, T, dt, 0.0, dBack, 0.0);
         } else {
             ring[(int) t & mask] = x;
             addFilling(t, dt);
@@ -132,6 +132,18 @@ final class AutocorrelationKernel extends Kernel {
         if (t < k) {
             sum(a, H, dt);
         }
+    }
+
+    /** Adds {@code (u + ue) - (v + ve)} to the compensated sum at {@code i}; {@code u - v} is split exactly. */
+    private static void difference(double[] a, int i, double u, double ue, double v, double ve) {
+        double h = u - v;
+        double z = h - u;
+        double l = ((u - (h - z)) + (-v - z)) + (ue - ve);
+        double s = a[i];
+        double t = s + h;
+        double b = t - s;
+        a[i + 1] += ((s - (t - b)) + (h - b)) + l;
+        a[i] = t;
     }
 
     private static void sum(double[] a, int i, double x) {

@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code day-cycle} feature transform: sine and cosine of the time of day. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class DayCycleProvider extends CatalogProvider<CalendarState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public DayCycleProvider() {

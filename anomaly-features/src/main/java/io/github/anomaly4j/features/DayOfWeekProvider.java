@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code day-of-week} feature transform: ISO day of the week in a time zone. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class DayOfWeekProvider extends CatalogProvider<CalendarState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public DayOfWeekProvider() {

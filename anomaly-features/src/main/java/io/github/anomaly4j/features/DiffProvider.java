@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code diff} feature transform: ordinary and seasonal differences of any order. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class DiffProvider extends CatalogProvider<DiffState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public DiffProvider() {

@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code ew-variance} feature transform: exponentially weighted variance. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class EwVarianceProvider extends CatalogProvider<EwmaState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public EwVarianceProvider() {

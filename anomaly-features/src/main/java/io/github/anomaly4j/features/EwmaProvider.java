@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code ewma} feature transform: exponentially weighted moving average. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class EwmaProvider extends CatalogProvider<EwmaState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public EwmaProvider() {

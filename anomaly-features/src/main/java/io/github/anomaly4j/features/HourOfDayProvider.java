@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code hour-of-day} feature transform: hour of the day in a time zone. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class HourOfDayProvider extends CatalogProvider<CalendarState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public HourOfDayProvider() {

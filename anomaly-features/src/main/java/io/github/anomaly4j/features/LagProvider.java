@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code lag} feature transform: the value a number of readings back. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class LagProvider extends CatalogProvider<LagState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public LagProvider() {

@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code min-max-scaler} feature transform: min-max scaling fitted on training data. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class MinMaxScalerProvider extends CatalogProvider<ScalerState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public MinMaxScalerProvider() {

@@ -49,6 +49,8 @@ final class MomentsKernel extends Kernel {
     private int sinceRebuild;
     /** Sum of |x| over the window (plain double; only a conditioning estimate, reset by every rebuild). */
     private double absSum;
+    /** The largest {@link #absSum} since the last rebuild. */
+    private double peakAbs;
     /** Scratch for the exact summation of an ill-conditioned window: Shewchuk's non-overlapping partials. */
     private double[] partials = new double[64];
 
@@ -79,14 +81,15 @@ final class MomentsKernel extends Kernel {
         if (count == 0) {
             shift = x;
         }
+        if (mode == MEAN) {
+            updateMean(x, out, off);
+            return;
+        }
         double[] r = ring;
         if (count >= n) {
-            double old = r[(int) (count - n) & mask];
-            replace(old, x);
-            absSum += Math.abs(x) - Math.abs(old);
+            replace(r[(int) (count - n) & mask], x);
         } else {
             add(x);
-            absSum += Math.abs(x);
         }
         r[(int) count & mask] = x;
         count++;
@@ -105,16 +108,10 @@ final class MomentsKernel extends Kernel {
             q = sum1 * sum1 * invN;
         }
         if (run >= n) {
-            out[off] = mode == MEAN ? x : 0.0;
+            out[off] = 0.0;
             return;
         }
         switch (mode) {
-            case MEAN: {
-                double m = mean();
-                // |sum x| far below sum |x|: cancellation a double-double cannot carry; sum the window exactly
-                out[off] = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean();
-                return;
-            }
             case VARIANCE:
                 out[off] = Math.max(0.0, sum2 - q) * invN1 * invScale * invScale;
                 return;
@@ -128,6 +125,63 @@ final class MomentsKernel extends Kernel {
                 double dxLow = (x - (dx - bv)) + (-shift - bv);
                 out[off] = m2 > 0.0 ? ((dx * scale - sum1 * invN) + dxLow * scale) / Math.sqrt(m2 * invN1) : 0.0;
         }
+    }
+
+    /**
+     * The mean needs only the first sum (its accuracy does not depend on the shift) and the sum of magnitudes that
+     * tells an ill-conditioned window; it rebuilds when that sum shrinks far below its peak (a huge value left).
+     */
+    private void updateMean(double x, double[] out, int off) {
+        double[] r = ring;
+        if (count >= n) {
+            double old = r[(int) (count - n) & mask];
+            replaceSum(old, x);
+            absSum += Math.abs(x) - Math.abs(old);
+        } else {
+            add(x);
+            absSum += Math.abs(x);
+        }
+        if (absSum > peakAbs) {
+            peakAbs = absSum;
+        }
+        r[(int) count & mask] = x;
+        count++;
+        if (count < n) {
+            out[off] = Double.NaN;
+            return;
+        }
+        if (++sinceRebuild >= rebuildEvery || count == n || absSum < peakAbs * SHRUNK) {
+            rebuild();
+            peakAbs = absSum;
+        }
+        if (run >= n) {
+            out[off] = x;
+            return;
+        }
+        double m = mean();
+        // |sum x| far below sum |x|: cancellation a double-double cannot carry; sum the window exactly
+        out[off] = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean();
+    }
+
+    /** {@link #replace} for the first sum only. */
+    private void replaceSum(double old, double x) {
+        double sh = shift;
+        double sc = scale;
+        double hx = x - sh;
+        double bx = hx - x;
+        double lx = ((x - (hx - bx)) + (-sh - bx)) * sc;
+        double dx = hx * sc;
+        double ho = old - sh;
+        double bo = ho - old;
+        double lo = ((old - (ho - bo)) + (-sh - bo)) * sc;
+        double dold = ho * sc;
+        double h1 = dx - dold;
+        double v1 = h1 - dx;
+        double l1 = (dx - (h1 - v1)) + (-dold - v1);
+        double t = s1 + h1;
+        double b = t - s1;
+        c1 += ((s1 - (t - b)) + (h1 - b)) + (l1 + (lx - lo));
+        s1 = t;
     }
 
     /**
@@ -319,7 +373,7 @@ final class MomentsKernel extends Kernel {
 
     @Override
     ColumnSnapshot save() {
-        double[] v = new double[12 + ring.length];
+        double[] v = new double[13 + ring.length];
         v[0] = last;
         v[1] = shift;
         v[2] = scale;
@@ -332,13 +386,14 @@ final class MomentsKernel extends Kernel {
         v[9] = n;
         v[10] = mode;
         v[11] = absSum;
-        System.arraycopy(ring, 0, v, 12, ring.length);
+        v[12] = peakAbs;
+        System.arraycopy(ring, 0, v, 13, ring.length);
         return new ColumnSnapshot(new long[] {count, run, sinceRebuild}, v);
     }
 
     @Override
     void check(ColumnSnapshot s) {
-        s.requireLayout("rolling moments", 3, 12 + ring.length);
+        s.requireLayout("rolling moments", 3, 13 + ring.length);
         require(s.value(9) == n && s.value(10) == mode, "window or statistic differs");
         require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
     }
@@ -358,7 +413,8 @@ final class MomentsKernel extends Kernel {
         c2 = s.value(7);
         peak = s.value(8);
         absSum = s.value(11);
+        peakAbs = s.value(12);
         double[] v = s.values();
-        System.arraycopy(v, 12, ring, 0, ring.length);
+        System.arraycopy(v, 13, ring, 0, ring.length);
     }
 }

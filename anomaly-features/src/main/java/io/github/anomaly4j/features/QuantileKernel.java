@@ -2,9 +2,9 @@ package io.github.anomaly4j.features;
 
 /**
  * Rolling quantile over the last {@code n} values: the window in arrival order (a ring buffer) and in sorted
- * order (a plain array). An update finds the leaving value by binary search, then slides the new value from there
- * to its own place (an insertion-sort step), shifting only the elements between: O(log n) comparisons plus a
- * short move, no allocation. The quantile interpolates linearly between order statistics (Hyndman and Fan's definition
+ * order (a plain array), with each value's place in the sorted array indexed by its ring slot. An update looks
+ * up the leaving value's place, then slides the new value from there to its own place (an insertion-sort step),
+ * shifting only the elements between and updating their places: no search, no allocation. The quantile interpolates linearly between order statistics (Hyndman and Fan's definition
  * 7): with {@code h = (n - 1) q}, {@code v = s[floor h] + (h - floor h)(s[floor h + 1] - s[floor h])}. The result
  * equals sorting the window from scratch, exactly.
  */
@@ -14,6 +14,9 @@ final class QuantileKernel extends Kernel {
     private final double[] ring;
     private final int mask;
     private final double[] sorted;
+    /** For each place in {@link #sorted}, the ring slot of its value; and for each ring slot, its place. */
+    private final int[] slotOf;
+    private final int[] posOf;
     private final int lo;
     private final double frac;
     private long count;
@@ -24,6 +27,8 @@ final class QuantileKernel extends Kernel {
         this.ring = new double[Checks.ceilPow2(n)];
         this.mask = ring.length - 1;
         this.sorted = new double[n];
+        this.slotOf = new int[n];
+        this.posOf = new int[ring.length];
         double h = (n - 1) * q;
         int floor = (int) Math.floor(h);
         if (floor >= n - 1) {
@@ -49,28 +54,44 @@ final class QuantileKernel extends Kernel {
         // -0.0 + 0.0 is 0.0: one zero keeps the sorted order a function of the values alone
         double x = value + 0.0;
         double[] s = sorted;
+        int[] slots = slotOf;
+        int[] pos = posOf;
+        int slot = (int) count & mask;
+        int i;
         if (count < n) {
             int size = (int) count;
-            int j = lowerBound(s, 0, size, x);
-            System.arraycopy(s, j, s, j + 1, size - j);
-            s[j] = x;
+            i = lowerBound(s, 0, size, x);
+            for (int k = size; k > i; k--) {
+                s[k] = s[k - 1];
+                int sl = slots[k - 1];
+                slots[k] = sl;
+                pos[sl] = k;
+            }
         } else {
-            double old = ring[(int) (count - n) & mask];
-            int i = lowerBoundAll(s, n, old);
-            // slide the new value from the leaving value's place to its own, shifting what lies between
+            // the leaving value's place is known; slide the new value from there to its own place
+            i = pos[(int) (count - n) & mask];
+            double old = s[i];
             if (x > old) {
                 while (i + 1 < n && s[i + 1] < x) {
                     s[i] = s[i + 1];
+                    int sl = slots[i + 1];
+                    slots[i] = sl;
+                    pos[sl] = i;
                     i++;
                 }
             } else {
                 while (i > 0 && s[i - 1] > x) {
                     s[i] = s[i - 1];
+                    int sl = slots[i - 1];
+                    slots[i] = sl;
+                    pos[sl] = i;
                     i--;
                 }
             }
-            s[i] = x;
         }
+        s[i] = x;
+        slots[i] = slot;
+        pos[slot] = i;
         ring[(int) count & mask] = x;
         count++;
         if (count < n) {
@@ -79,18 +100,6 @@ final class QuantileKernel extends Kernel {
         }
         double v = s[lo];
         out[off] = frac == 0.0 ? v : v + frac * (s[lo + 1] - v);
-    }
-
-    /** @return the first index in [0, n) whose value is not below x; n = to (branch-free halving) */
-    private static int lowerBoundAll(double[] s, int n, double x) {
-        int base = 0;
-        int len = n;
-        while (len > 1) {
-            int half = len >>> 1;
-            base = s[base + half - 1] < x ? base + half : base;
-            len -= half;
-        }
-        return s[base] < x ? base + 1 : base;
     }
 
     /** @return the first index in [from, to) whose value is not below x */
@@ -136,9 +145,15 @@ final class QuantileKernel extends Kernel {
         // the sorted copy is a function of the window: rebuild it rather than trust it
         int size = (int) Math.min(count, n);
         long first = count - size;
+        Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
-            sorted[i] = ring[(int) (first + i) & mask];
+            order[i] = (int) (first + i) & mask;
         }
-        java.util.Arrays.sort(sorted, 0, size);
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(ring[a], ring[b]));
+        for (int i = 0; i < size; i++) {
+            sorted[i] = ring[order[i]];
+            slotOf[i] = order[i];
+            posOf[order[i]] = i;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code rate-of-change} feature transform: change per second over a number of readings. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class RateOfChangeProvider extends CatalogProvider<LagState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public RateOfChangeProvider() {

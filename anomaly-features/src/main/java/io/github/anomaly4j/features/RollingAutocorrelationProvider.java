@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code rolling-autocorrelation} feature transform: autocorrelation at a lag over a rolling window. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class RollingAutocorrelationProvider extends CatalogProvider<AutocorrelationState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public RollingAutocorrelationProvider() {

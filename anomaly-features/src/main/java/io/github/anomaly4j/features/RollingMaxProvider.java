@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code rolling-max} feature transform: maximum over a rolling window. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class RollingMaxProvider extends CatalogProvider<WindowState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public RollingMaxProvider() {

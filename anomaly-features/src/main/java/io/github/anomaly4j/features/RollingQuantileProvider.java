@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code rolling-quantile} feature transform: a quantile over a rolling window. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class RollingQuantileProvider extends CatalogProvider<QuantileState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public RollingQuantileProvider() {

@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code rolling-std} feature transform: sample standard deviation over a rolling window. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class RollingStdProvider extends CatalogProvider<WindowState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public RollingStdProvider() {

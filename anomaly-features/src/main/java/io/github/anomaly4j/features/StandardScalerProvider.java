@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code standard-scaler} feature transform: standard scaling fitted on training data. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class StandardScalerProvider extends CatalogProvider<ScalerState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public StandardScalerProvider() {

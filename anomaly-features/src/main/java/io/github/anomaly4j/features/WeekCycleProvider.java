@@ -5,6 +5,7 @@ import io.github.anomaly4j.spi.FeatureTransformProvider;
 
 /** Registers the {@code week-cycle} feature transform: sine and cosine of the time of week. */
 @AutoService(FeatureTransformProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic FeatureTransformProvider<S> exactly
 public final class WeekCycleProvider extends CatalogProvider<CalendarState> {
     /** Used by {@link java.util.ServiceLoader}. */
     public WeekCycleProvider() {
