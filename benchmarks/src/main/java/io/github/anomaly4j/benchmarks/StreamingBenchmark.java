@@ -178,8 +178,8 @@ public class StreamingBenchmark {
     public static void main(String[] args) {
         CommandLine.run(args, a -> {
             CommandLine cli = CommandLine.parse(a, java.util.Set.of("readings", "seed", "window", "update-every",
-                    "extension-level", "skip-rcf"), "usage: StreamingBenchmark [--readings 100000] [--seed 42] [--window 1024] "
-                    + "[--update-every 10] [--extension-level 0] [--skip-rcf true]");
+                    "extension-level", "skip-rcf"), "usage: StreamingBenchmark [--readings 100000] [--seed 42] "
+                    + "[--window 1024] [--update-every 10] [--extension-level 0] [--skip-rcf true]");
             int n = Integer.parseInt(cli.optional("readings", String.valueOf(READINGS)));
             long seed = Long.parseLong(cli.optional("seed", String.valueOf(SEED)));
             Stream s = stream(n, seed);
@@ -193,7 +193,8 @@ public class StreamingBenchmark {
                     Integer.parseInt(cli.optional("extension-level", String.valueOf(EXTENSION_LEVEL))))}
                     : new StreamingDetector[] {newAnomaly4j(), newExtended()};
             String[] names = ours.length == 1 ? new String[] {"anomaly4j-streaming-iforest"}
-                    : new String[] {"anomaly4j-streaming-iforest(classic)", "anomaly4j-streaming-iforest(extended)"};
+                    : new String[] {"anomaly4j-streaming-iforest(classic)",
+                        "anomaly4j-streaming-iforest(extended)"};
             for (int k = 0; k < ours.length; k++) {
                 double[] scores = new double[n];
                 long t0 = System.nanoTime();
