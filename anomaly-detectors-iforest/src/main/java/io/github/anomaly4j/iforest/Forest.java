@@ -286,7 +286,7 @@ final class Forest {
 
     /** The anomaly score {@code 2^(-E[h] / c(psi))} of a summed path length. */
     double score(double pathLengthSum) {
-        return Math.pow(2.0, -pathLengthSum / normaliser);
+        return StrictMath.pow(2.0, -pathLengthSum / normaliser); // StrictMath: the same bits on every JVM
     }
 
     /**
@@ -340,7 +340,7 @@ final class Forest {
     }
 
     private static double log2(double v) {
-        return Math.log(v) / Math.log(2.0);
+        return StrictMath.log(v) / StrictMath.log(2.0);
     }
 
     // ------------------------------------------------------------------------------------------ state
