@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replacement, to the height limit {@code ceil(log2 psi)}. A classic split picks a feature uniformly among those
  * not constant on the node and a split value uniformly between the node's minimum and maximum, as scikit-learn
  * does; an extended split ({@code extensionLevel = k > 0}) cuts with a random hyperplane over {@code k + 1}
- * features ({@code k} is capped at {@code dimension - 1}, the fully extended forest). Tree {@code i} draws from its own seed, derived from {@code seed} and {@code i}, so a fit on several
- * {@code threads} gives a model bit-identical to a fit on one.
+ * features ({@code k} is capped at {@code dimension - 1}, the fully extended forest). Tree {@code i} draws from
+ * its own seed, derived from {@code seed} and {@code i}, so a fit on several {@code threads} gives a model
+ * bit-identical to a fit on one.
  *
  * <p><b>Score.</b> {@code s(x) = 2^(-E[h(x)] / c(psi))}, where {@code h} is the depth of the leaf {@code x} reaches
  * plus {@code c(n_leaf)} for the training points left in it, and {@code c(n) = 2H(n-1) - 2(n-1)/n}. Scores lie in
@@ -188,8 +189,8 @@ public final class IsolationForest implements Detector {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
         checkDimension(dimension);
-        return new StreamingIsolationForest(dimension, trees, sampleSize, seed, Math.min(extensionLevel, dimension - 1),
-                window, updateEvery);
+        return new StreamingIsolationForest(dimension, trees, sampleSize, seed,
+                Math.min(extensionLevel, dimension - 1), window, updateEvery);
     }
 
     /** @return the number of trees */

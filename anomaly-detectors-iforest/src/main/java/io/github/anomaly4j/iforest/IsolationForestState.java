@@ -104,8 +104,8 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
 
     private static void requireLength(String name, int actual, int expected) {
         if (actual != expected) {
-            throw new IllegalArgumentException(name + " must have " + expected + " entries for this forest's shape, got "
-                    + actual);
+            throw new IllegalArgumentException(name + " must have " + expected
+                    + " entries for this forest's shape, got " + actual);
         }
     }
 

@@ -20,7 +20,7 @@ final class PathLength {
         if (n == 2) {
             return 1.0;
         }
-        return 2.0 * (Math.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1.0) / n;
+        return 2.0 * (StrictMath.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1.0) / n;
     }
 
     /** The tree height limit ceil(log2 psi) of the paper, at least 1 so that two points can be told apart. */

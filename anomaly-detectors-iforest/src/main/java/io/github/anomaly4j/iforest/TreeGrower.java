@@ -1,7 +1,5 @@
 package io.github.anomaly4j.iforest;
 
-import java.util.SplittableRandom;
-
 /**
  * Grows one isolation tree at a time into a {@link Forest}, with scratch space reused from tree to tree. One grower
  * per thread; a tree depends only on its data and its own seed, so trees can be grown in any order, on any thread.
@@ -34,7 +32,7 @@ final class TreeGrower {
     private final double[] lo;
     private final double[] hi;
     private long[] chosen = new long[0];
-    private SplittableRandom random;
+    private final TreeRandom random = new TreeRandom();
     private int tree;
     private int psi;
 
@@ -66,7 +64,7 @@ final class TreeGrower {
      * @param seed the tree's own seed
      */
     void grow(int t, Rows rows, int n, long seed) {
-        this.random = new SplittableRandom(seed);
+        random.reseed(seed);
         this.tree = t;
         this.psi = Math.min(forest.sampleSize, n);
         subsample(rows, n);

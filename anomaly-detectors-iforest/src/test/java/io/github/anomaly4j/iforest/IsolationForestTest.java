@@ -168,6 +168,29 @@ class IsolationForestTest {
     }
 
     @Test
+    void aPipelineDetectionSaysWhichFeatureMadeThePointAnomalous() {
+        SplittableRandom random = new SplittableRandom(14L);
+        int n = 3_000;
+        long[] timestamps = new long[n];
+        double[][] columns = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            timestamps[i] = 1_700_000_000_000L + 60_000L * i;
+            for (int j = 0; j < 3; j++) {
+                columns[j][i] = random.nextGaussian();
+            }
+        }
+        io.github.anomaly4j.core.Pipeline pipeline = Anomaly.pipeline()
+                .detector(IsolationForest.builder().seed(15).build())
+                .threshold(io.github.anomaly4j.core.Thresholds.fixed(0.55))
+                .fit(io.github.anomaly4j.api.data.TimeSeries.of(timestamps,
+                        java.util.List.of("pressure", "temperature", "vibration"), columns));
+        io.github.anomaly4j.api.detect.Detection d = pipeline.process(timestamps[n - 1] + 60_000L, 0.1, -0.2, 9.0);
+        assertThat(d.anomalous()).as("%s", d).isTrue();
+        assertThat(d.attribution()).as("attribution of %s", d).isPresent();
+        assertThat(d.attribution().orElseThrow().top()).isEqualTo("vibration");
+    }
+
+    @Test
     void scoresFollowThePaper() {
         // c(256) = 2 (ln 255 + Euler's gamma) - 2 * 255 / 256, the value numpy gives for scikit-learn's formula
         // two points far apart: every tree isolates each at depth 1, so h = 1 and s = 2^(-1/c(2)) = 0.5
