@@ -8,6 +8,7 @@ module io.github.anomaly4j.core {
     requires static com.google.auto.service;
 
     exports io.github.anomaly4j.core;
+    exports io.github.anomaly4j.core.data;
     exports io.github.anomaly4j.core.detect;
     exports io.github.anomaly4j.core.eval;
     exports io.github.anomaly4j.core.store;
@@ -24,7 +25,11 @@ module io.github.anomaly4j.core {
 
     provides io.github.anomaly4j.spi.DetectorProvider with
             io.github.anomaly4j.core.detect.ZScoreProvider,
-            io.github.anomaly4j.core.detect.MadProvider;
+            io.github.anomaly4j.core.detect.MadProvider,
+            io.github.anomaly4j.core.detect.IqrProvider,
+            io.github.anomaly4j.core.detect.EwmaProvider,
+            io.github.anomaly4j.core.detect.CusumProvider,
+            io.github.anomaly4j.core.detect.WindowedGaussianProvider;
     provides io.github.anomaly4j.spi.StoreProvider with
             io.github.anomaly4j.core.store.MemoryStoreProvider,
             io.github.anomaly4j.core.store.FileModelStoreProvider;

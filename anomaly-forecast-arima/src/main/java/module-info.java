@@ -4,5 +4,8 @@ module io.github.anomaly4j.arima {
     requires static com.google.auto.service;
     requires commons.math3;
 
-    // exports io.github.anomaly4j.arima; (with its first public class)
+    exports io.github.anomaly4j.arima;
+
+    provides io.github.anomaly4j.spi.ForecasterProvider with io.github.anomaly4j.arima.ArimaProvider;
+    provides io.github.anomaly4j.spi.DetectorProvider with io.github.anomaly4j.arima.ArimaResidualProvider;
 }

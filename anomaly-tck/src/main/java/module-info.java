@@ -9,6 +9,8 @@ module io.github.anomaly4j.tck {
 
     exports io.github.anomaly4j.tck;
     exports io.github.anomaly4j.tck.store;
+    exports io.github.anomaly4j.tck.drift;
+    exports io.github.anomaly4j.tck.forecast;
 
     uses io.github.anomaly4j.spi.ModelFormat;
 }

@@ -116,6 +116,16 @@ public final class Anomaly {
         return new PipelineBuilder();
     }
 
+    /**
+     * Labelled synthetic data: {@code Anomaly.syntheticData().sensors(3).anomalies(AnomalyKind.SPIKE, 5).seed(7)
+     * .build().generate()}.
+     *
+     * @return a builder for a seeded {@link io.github.anomaly4j.core.data.SyntheticGenerator}
+     */
+    public static io.github.anomaly4j.core.data.SyntheticGenerator.Builder syntheticData() {
+        return io.github.anomaly4j.core.data.SyntheticGenerator.builder();
+    }
+
     /** @return the model codec over the default plugins */
     public static ModelCodec codec() {
         return ModelCodec.defaultCodec();

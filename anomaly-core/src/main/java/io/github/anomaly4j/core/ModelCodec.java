@@ -257,9 +257,17 @@ public final class ModelCodec {
         m.put("type", model.type());
         m.put("stateVersion", dp.stateVersion());
         m.set("state", stateNode(model.state(), dp.stateType(), "detector '" + model.type() + "'"));
-        ArrayNode knots = state.putObject("calibration").putArray("knots");
+        ObjectNode calibration = state.putObject("calibration");
+        ArrayNode knots = calibration.putArray("knots");
         for (double k : f.calibration().knots()) {
             knots.add(k);
+        }
+        if (f.calibration().hasTail()) { // optional, so files without a tail keep their exact form
+            ObjectNode tail = calibration.putObject("tail");
+            tail.put("start", f.calibration().tailStart());
+            tail.put("base", f.calibration().tailBase());
+            tail.put("shape", f.calibration().tailShape());
+            tail.put("scale", f.calibration().tailScale());
         }
         ObjectNode threshold = state.putObject("threshold");
         threshold.put("value", checkFinite(f.threshold(), "threshold"));
@@ -300,13 +308,21 @@ public final class ModelCodec {
         JsonNode cal = s.get("calibration");
         requireFields(cal, "calibration", "knots");
         double[] knots = doubles(cal.get("knots"), "calibration knots");
+        JsonNode tail = cal.get("tail");
+        if (tail != null) {
+            requireFields(tail, "calibration tail", "start", "base", "shape", "scale");
+        }
         JsonNode th = s.get("threshold");
         requireFields(th, "threshold", "value", "rule");
         double threshold = number(th.get("value"), "threshold value");
         String rule = text(th.get("rule"), "threshold rule");
         try {
             return Pipeline.restore(new Pipeline.Fitted(inputColumns, includeRaw, transforms, featureNames, model,
-                    EmpiricalCalibration.fromKnots(knots), threshold, rule, e.provenance));
+                    tail == null ? EmpiricalCalibration.fromKnots(knots)
+                            : EmpiricalCalibration.fromKnots(knots, number(tail.get("start"), "tail start"),
+                                    number(tail.get("base"), "tail base"), number(tail.get("shape"), "tail shape"),
+                                    number(tail.get("scale"), "tail scale")),
+                    threshold, rule, e.provenance));
         } catch (IllegalArgumentException ex) {
             throw new ModelFormatException("the pipeline in the file is inconsistent: " + ex.getMessage(), ex);
         }

@@ -186,6 +186,37 @@ public final class Pipeline {
         return new Pipeline(fitted);
     }
 
+    /**
+     * A copy whose threshold is re-chosen on recent scores, for example after a drift monitor found that the score
+     * distribution moved. Transforms, model, calibration and provenance are shared; the copy starts with empty
+     * feature state.
+     *
+     * @param rule the threshold rule, e.g. {@code Thresholds.quantile(0.99)}; rules that need labels are refused
+     * @param recentScores raw scores of recent readings, finite, at least one
+     * @return the recalibrated pipeline
+     * @throws IllegalArgumentException for a rule that needs labels, or empty or non-finite scores
+     */
+    public Pipeline withThreshold(io.github.anomaly4j.api.detect.Threshold rule, double[] recentScores) {
+        Objects.requireNonNull(rule, "rule");
+        if (rule.requiresLabels()) {
+            throw new IllegalArgumentException("threshold rule " + rule.describe() + " needs labels; recalibrating "
+                    + "on recent scores needs a rule that does not");
+        }
+        if (recentScores == null || recentScores.length == 0) {
+            throw new IllegalArgumentException("recalibration needs at least one recent score");
+        }
+        for (double s : recentScores) {
+            if (!Double.isFinite(s)) {
+                throw new IllegalArgumentException("recent scores must be finite, got " + s);
+            }
+        }
+        double threshold = rule.select(recentScores.clone(), null);
+        Fitted f = fitted;
+        return new Pipeline(new Fitted(f.inputColumns(), f.includeRawValues(), f.transforms(), f.featureNames(),
+                f.model(), f.calibration(), threshold, rule.describe() + " on " + recentScores.length
+                        + " recent scores", f.provenance()));
+    }
+
     /** @return the fitted model */
     public AnomalyModel model() {
         return fitted.model();

@@ -19,7 +19,7 @@ import java.util.Objects;
  * once; a second call is an {@link IllegalStateException}, a bad value an {@link IllegalArgumentException}.
  *
  * <p>Defaults: no feature transforms (the raw values are the features), threshold
- * {@code Thresholds.quantile(0.99)}, the system UTC clock for provenance.
+ * {@code Thresholds.quantile(0.99)}, the plain empirical calibration, the system UTC clock for provenance.
  */
 public final class PipelineBuilder {
     private final List<FeatureTransform> transforms = new ArrayList<>();
@@ -27,6 +27,7 @@ public final class PipelineBuilder {
     private Detector detector;
     private Threshold threshold;
     private Clock clock;
+    private Double tailLevel;
 
     PipelineBuilder() {
     }
@@ -79,11 +80,26 @@ public final class PipelineBuilder {
         if (threshold != null) {
             throw new IllegalStateException("threshold was already set to " + threshold.describe());
         }
-        if (Objects.requireNonNull(value, "threshold").requiresLabels()) {
-            throw new IllegalArgumentException("threshold " + value.describe() + " needs labels; pipelines fit on "
-                    + "unlabelled data");
+        this.threshold = Objects.requireNonNull(value, "threshold");
+        return this;
+    }
+
+    /**
+     * Calibrates raw scores with an extreme-value tail above the {@code level} quantile of the threshold scores
+     * ({@link EmpiricalCalibration#fitWithTail}), so calibrated scores keep rising beyond the highest score seen in
+     * fitting instead of stopping at 1. Without this call the calibration is the plain empirical one.
+     *
+     * @param level the quantile above which a generalized Pareto tail is fitted, in (0, 1), e.g. 0.9
+     * @return this builder
+     */
+    public PipelineBuilder extremeValueCalibration(double level) {
+        if (tailLevel != null) {
+            throw new IllegalStateException("extremeValueCalibration was already set to " + tailLevel);
         }
-        this.threshold = value;
+        if (!(level > 0.0 && level < 1.0)) {
+            throw new IllegalArgumentException("extremeValueCalibration level must be in (0, 1), got " + level);
+        }
+        this.tailLevel = level;
         return this;
     }
 
@@ -119,12 +135,37 @@ public final class PipelineBuilder {
      * @return the fitted pipeline
      */
     public Pipeline fit(TimeSeries training, TimeSeries validation) {
+        return fit(training, validation, null);
+    }
+
+    /**
+     * Like {@link #fit(TimeSeries, TimeSeries)}, with labels for the validation readings, for a threshold rule
+     * that needs them ({@link Thresholds#f1Optimal()}). Labels of readings the feature warm-up consumes are
+     * ignored; the calibration never sees labels.
+     *
+     * @param training readings, every value finite
+     * @param validation held-out readings with the same columns
+     * @param validationLabels true for known anomalies, one per validation reading
+     * @return the fitted pipeline
+     */
+    public Pipeline fit(TimeSeries training, TimeSeries validation, boolean[] validationLabels) {
+        if (validationLabels != null) {
+            Objects.requireNonNull(validation, "validation");
+            if (validationLabels.length != validation.size()) {
+                throw new IllegalArgumentException(validationLabels.length + " labels for " + validation.size()
+                        + " validation readings; give one label per reading");
+            }
+        }
         if (detector == null) {
             throw new IllegalStateException("no detector: call detector(...) before fit");
         }
         Objects.requireNonNull(training, "training");
         training.toFrame().requireFinite();
         Threshold rule = threshold != null ? threshold : Thresholds.quantile(0.99);
+        if (rule.requiresLabels() && validationLabels == null) {
+            throw new IllegalStateException("threshold " + rule.describe() + " needs labels: call "
+                    + "fit(training, validation, validationLabels)");
+        }
         boolean raw = includeRawValues != null ? includeRawValues : transforms.isEmpty();
         List<String> inputs = training.columnNames();
 
@@ -148,6 +189,11 @@ public final class PipelineBuilder {
         double[][] rows = scoringFeatures.toRows();
         double[] scores = new double[rows.length];
         model.scoreBatch(rows, scores);
+        boolean[] labels = null;
+        if (validationLabels != null) {
+            labels = java.util.Arrays.copyOfRange(validationLabels, validation.size() - rows.length,
+                    validation.size());
+        }
 
         Map<String, String> data = new LinkedHashMap<>();
         data.put("readings", Integer.toString(training.size()));
@@ -162,10 +208,14 @@ public final class PipelineBuilder {
             putSpec(params, "feature" + i, fittedTransforms.get(i).spec());
         }
         params.put("threshold", rule.describe());
+        if (tailLevel != null) {
+            params.put("calibration", "extremeValue(" + tailLevel + ")");
+        }
         Provenance provenance = Provenance.of((clock != null ? clock : Clock.systemUTC()).instant(), data, params);
 
         return Pipeline.restore(new Pipeline.Fitted(inputs, raw, fittedTransforms, names, model,
-                EmpiricalCalibration.fit(scores), rule.select(scores, null), rule.describe(), provenance));
+                tailLevel != null ? EmpiricalCalibration.fitWithTail(scores, tailLevel) : EmpiricalCalibration.fit(scores),
+                rule.select(scores, labels), rule.describe(), provenance));
     }
 
     private static void putSpec(Map<String, String> params, String prefix, Spec spec) {

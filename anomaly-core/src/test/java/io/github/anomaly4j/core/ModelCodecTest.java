@@ -145,7 +145,7 @@ class ModelCodecTest {
         byte[] file = seal(envelope("detector-model", "isolation-forest", 1, 1, GOOD_STATE));
         assertThatThrownBy(() -> codec.decodeAnomalyModel(file)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("'isolation-forest'").hasMessageContaining("not registered")
-                .hasMessageContaining("mad, zscore");
+                .hasMessageContaining("mad, windowed-gaussian, zscore");
     }
 
     @ParameterizedTest

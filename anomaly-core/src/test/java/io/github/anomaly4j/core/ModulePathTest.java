@@ -97,7 +97,7 @@ class ModulePathTest {
         thread.setContextClassLoader(loader);
         try {
             Method run = loader.loadClass("smoke.App").getMethod("run");
-            assertThat((String) run.invoke(null)).isEqualTo("[mad, zscore];true;true;true;io.github.anomaly4j.core");
+            assertThat((String) run.invoke(null)).isEqualTo("[cusum, ewma, iqr, mad, windowed-gaussian, zscore];true;true;true;io.github.anomaly4j.core");
         } finally {
             thread.setContextClassLoader(previous);
         }

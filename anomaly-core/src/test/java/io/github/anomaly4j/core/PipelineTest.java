@@ -148,4 +148,24 @@ class PipelineTest {
         assertThat(back.featureNames()).isEqualTo(p.featureNames());
         assertThat(Anomaly.codec().inspect(file).kind()).isEqualTo("pipeline");
     }
+
+    @Test
+    void withThresholdRechoosesTheCutOffOnRecentScoresAndKeepsTheRest() {
+        Pipeline p = Anomaly.pipeline().detector(ZScoreDetector.builder().build())
+                .threshold(Thresholds.quantile(0.99)).fit(sensor(2000, 5, -1));
+        double[] recent = new double[101];
+        for (int i = 0; i < recent.length; i++) {
+            recent[i] = i / 10.0;
+        }
+        Pipeline q = p.withThreshold(Thresholds.quantile(0.9), recent);
+        assertThat(q.threshold()).isEqualTo(9.0);
+        assertThat(q.thresholdRule()).isEqualTo("quantile(0.9) on 101 recent scores");
+        assertThat(q.model()).isSameAs(p.model());
+        assertThat(q.provenance()).isEqualTo(p.provenance());
+        assertThat(p.threshold()).isNotEqualTo(9.0);
+        assertThatThrownBy(() -> p.withThreshold(Thresholds.quantile(0.9), new double[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> p.withThreshold(Thresholds.quantile(0.9), new double[] {1, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 abstract class CenterScaleProvider implements DetectorProvider<CenterScaleState> {
 
     @Override
-    public final List<Parameter<?>> parameters() {
+    public List<Parameter<?>> parameters() {
         return RollingWindowSettings.PARAMETERS;
     }
 

@@ -7,14 +7,19 @@ package io.github.anomaly4j.core.detect;
  * copies are not part of the snapshot: {@link #restore} rebuilds them from the ring, in the same total order
  * ({@link Double#compare}) that the updates keep.
  */
-final class RollingMad extends RollingDetector {
+class RollingMad extends RollingDetector {
     private final double[] sorted;
     private final double[] stats = new double[2];
     private final double[] center;
     private final double[] scale;
 
     RollingMad(int dimension, int window, int warmUp) {
-        super(MadDetector.ID, dimension, window, warmUp);
+        this(MadDetector.ID, dimension, window, warmUp);
+    }
+
+    /** For subclasses that read another center and scale from the same sorted window. */
+    RollingMad(String type, int dimension, int window, int warmUp) {
+        super(type, dimension, window, warmUp);
         this.sorted = new double[dimension * window];
         this.center = new double[dimension];
         this.scale = new double[dimension];
@@ -56,8 +61,13 @@ final class RollingMad extends RollingDetector {
         }
     }
 
+    /** Writes the center and (unfloored) scale of the sorted run sorted[from, from + n) into out. */
+    void estimate(double[] sortedRun, int from, int n, double[] out) {
+        Robust.medianScale(sortedRun, from, n, out);
+    }
+
     private void refresh(int j, int n) {
-        Robust.medianScale(sorted, j * window, n, stats);
+        estimate(sorted, j * window, n, stats);
         center[j] = stats[0];
         scale[j] = Math.max(stats[1], Robust.scaleFloor(stats[0]));
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Complete state of a built-in streaming detector: the settings it must match, the window contents and the
  * running statistics. Restoring it gives bit-identical scores afterwards.
  *
- * @param type {@code "zscore"} or {@code "mad"}
+ * @param type {@code "zscore"}, {@code "mad"} or {@code "iqr"}
  * @param dimension values per reading
  * @param window window length
  * @param warmUp readings needed before scoring
@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param lastTimestamp timestamp of the last accepted reading ({@link Long#MIN_VALUE} before the first)
  * @param position next ring slot to write
  * @param buffer the ring, feature-major: {@code buffer[j * window + slot]}
- * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD)
- * @param mean z-score only: running mean of the shifted values per feature (empty for MAD)
+ * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD and IQR)
+ * @param mean z-score only: running mean of the shifted values per feature (empty for MAD and IQR)
  * @param m2 z-score only: running sum of squared deviations per feature (may be +Infinity for extreme data)
  * @param sd z-score only: the standard deviation in force per feature
  * @param sinceRecompute z-score only: incremental updates since the last exact recomputation
@@ -27,7 +27,7 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
     /**
      * Validates shapes and copies arrays.
      *
-     * @param type {@code "zscore"} or {@code "mad"}, not {@code null}
+     * @param type {@code "zscore"}, {@code "mad"} or {@code "iqr"}, not {@code null}
      * @param dimension values per reading, at least 1
      * @param window window length, 2 to 1,000,000
      * @param warmUp readings needed before scoring, 2 to {@code window}
@@ -35,8 +35,8 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
      * @param lastTimestamp timestamp of the last accepted reading ({@link Long#MIN_VALUE} before the first)
      * @param position next ring slot to write, in [0, {@code window})
      * @param buffer the ring, feature-major, of length {@code dimension * window}
-     * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD)
-     * @param mean z-score only: running mean of the shifted values per feature (empty for MAD)
+     * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD and IQR)
+     * @param mean z-score only: running mean of the shifted values per feature (empty for MAD and IQR)
      * @param m2 z-score only: running sum of squared deviations per feature (may be +Infinity for extreme data)
      * @param sd z-score only: the standard deviation in force per feature
      * @param sinceRecompute z-score only: incremental updates since the last exact recomputation
@@ -70,13 +70,13 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
         return buffer.clone();
     }
 
-    /** @return a copy of the per-feature shifts (empty for MAD) */
+    /** @return a copy of the per-feature shifts (empty for MAD and IQR) */
     @Override
     public double[] shift() {
         return shift.clone();
     }
 
-    /** @return a copy of the running means of the shifted values (empty for MAD) */
+    /** @return a copy of the running means of the shifted values (empty for MAD and IQR) */
     @Override
     public double[] mean() {
         return mean.clone();

@@ -1,0 +1,158 @@
+package io.github.anomaly4j.iforest;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * State of a fitted isolation forest: its shape and, per tree, the split nodes and the leaf sizes of an implicit
+ * complete binary tree of height {@code ceil(log2 sampleSize)} (node {@code i} has children {@code 2i+1} and
+ * {@code 2i+2}). Leaf path lengths are recomputed from the leaf sizes on restore.
+ *
+ * @param dimension the number of features, 1..65535
+ * @param trees the number of trees, at least 1
+ * @param sampleSize the subsample size psi each tree was grown on ({@code min(sampleSize, rows)} of the detector),
+ *     1..65536
+ * @param extensionLevel 0 for the classic forest, else the extended forest's level, below {@code dimension}
+ * @param features per split node, tree by tree: the split feature, or -1 for a node that passes every point to its
+ *     left child (the node is a leaf, stored in the leftmost leaf slot below it); in an extended forest 0 or -1
+ * @param thresholds per split node: the split value (classic) or hyperplane offset (extended); 0 where features
+ *     is -1; finite
+ * @param normals extended forest only: {@code dimension} hyperplane coefficients per split node; empty otherwise
+ * @param leafSizes per leaf slot, tree by tree: the training points in the leaf; each tree's sizes sum to its
+ *     sampleSize
+ */
+public record IsolationForestState(int dimension, int trees, int sampleSize, int extensionLevel, int[] features,
+        double[] thresholds, float[] normals, int[] leafSizes) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param dimension the number of features, 1..65535
+     * @param trees the number of trees, at least 1
+     * @param sampleSize the subsample size psi, 1..65536
+     * @param extensionLevel 0..dimension-1
+     * @param features split features, -1 for pass-through nodes
+     * @param thresholds split values, finite
+     * @param normals hyperplane normals of an extended forest, finite; empty for a classic forest
+     * @param leafSizes leaf sizes, each tree's summing to sampleSize
+     * @throws IllegalArgumentException naming the first field that is out of range or of the wrong length
+     */
+    public IsolationForestState {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(normals, "normals");
+        Objects.requireNonNull(leafSizes, "leafSizes");
+        if (dimension < 1 || dimension > Forest.MAX_DIMENSION) {
+            throw new IllegalArgumentException("dimension must be in 1.." + Forest.MAX_DIMENSION + ", got "
+                    + dimension);
+        }
+        if (sampleSize < 1 || sampleSize > Forest.MAX_SAMPLE_SIZE) {
+            throw new IllegalArgumentException("sampleSize must be in 1.." + Forest.MAX_SAMPLE_SIZE + ", got "
+                    + sampleSize);
+        }
+        if (extensionLevel < 0 || extensionLevel >= dimension) {
+            throw new IllegalArgumentException("extensionLevel must be in 0.." + (dimension - 1) + ", got "
+                    + extensionLevel);
+        }
+        int depth = PathLength.heightLimit(sampleSize);
+        int internal = (1 << depth) - 1;
+        int leaves = 1 << depth;
+        if (trees < 1 || (long) trees * (internal + leaves) * (extensionLevel > 0 ? dimension : 1)
+                > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("trees must be at least 1 and the forest must fit in an array, got "
+                    + trees + " trees");
+        }
+        requireLength("features", features.length, trees * internal);
+        requireLength("thresholds", thresholds.length, trees * internal);
+        requireLength("normals", normals.length, extensionLevel > 0 ? trees * internal * dimension : 0);
+        requireLength("leafSizes", leafSizes.length, trees * leaves);
+        int featureLimit = extensionLevel > 0 ? 1 : dimension;
+        for (int n = 0; n < features.length; n++) {
+            if (features[n] < -1 || features[n] >= featureLimit) {
+                throw new IllegalArgumentException("features[" + n + "] must be in -1.." + (featureLimit - 1)
+                        + ", got " + features[n]);
+            }
+            if (!Double.isFinite(thresholds[n])) {
+                throw new IllegalArgumentException("thresholds[" + n + "] must be finite, got " + thresholds[n]);
+            }
+        }
+        for (int i = 0; i < normals.length; i++) {
+            if (!Float.isFinite(normals[i])) {
+                throw new IllegalArgumentException("normals[" + i + "] must be finite, got " + normals[i]);
+            }
+        }
+        for (int t = 0; t < trees; t++) {
+            long sum = 0;
+            for (int s = 0; s < leaves; s++) {
+                int size = leafSizes[t * leaves + s];
+                if (size < 0 || size > sampleSize) {
+                    throw new IllegalArgumentException("leafSizes[" + (t * leaves + s) + "] must be in 0.."
+                            + sampleSize + ", got " + size);
+                }
+                sum += size;
+            }
+            if (sum != sampleSize) {
+                throw new IllegalArgumentException("the leaf sizes of tree " + t + " sum to " + sum
+                        + "; every tree holds its subsample of sampleSize = " + sampleSize + " points");
+            }
+        }
+        features = features.clone();
+        thresholds = thresholds.clone();
+        normals = normals.clone();
+        leafSizes = leafSizes.clone();
+    }
+
+    private static void requireLength(String name, int actual, int expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(name + " must have " + expected + " entries for this forest's shape, got "
+                    + actual);
+        }
+    }
+
+    /** @return a copy of the split features */
+    @Override
+    public int[] features() {
+        return features.clone();
+    }
+
+    /** @return a copy of the split values */
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** @return a copy of the hyperplane normals */
+    @Override
+    public float[] normals() {
+        return normals.clone();
+    }
+
+    /** @return a copy of the leaf sizes */
+    @Override
+    public int[] leafSizes() {
+        return leafSizes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IsolationForestState s && dimension == s.dimension && trees == s.trees
+                && sampleSize == s.sampleSize && extensionLevel == s.extensionLevel
+                && Arrays.equals(features, s.features) && Arrays.equals(thresholds, s.thresholds)
+                && Arrays.equals(normals, s.normals) && Arrays.equals(leafSizes, s.leafSizes);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(dimension, trees, sampleSize, extensionLevel);
+        h = 31 * h + Arrays.hashCode(features);
+        h = 31 * h + Arrays.hashCode(thresholds);
+        h = 31 * h + Arrays.hashCode(normals);
+        return 31 * h + Arrays.hashCode(leafSizes);
+    }
+
+    @Override
+    public String toString() {
+        return "IsolationForestState[dimension=" + dimension + ", trees=" + trees + ", sampleSize=" + sampleSize
+                + ", extensionLevel=" + extensionLevel + ", " + features.length + " split nodes]";
+    }
+}

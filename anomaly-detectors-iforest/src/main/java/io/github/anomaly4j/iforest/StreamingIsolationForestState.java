@@ -1,0 +1,105 @@
+package io.github.anomaly4j.iforest;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Complete state of a {@link StreamingIsolationForest}: its settings, the readings in its window and its trees.
+ *
+ * @param dimension values per reading
+ * @param trees number of trees
+ * @param sampleSize subsample size per tree; also the warm-up
+ * @param seed master seed; tree number {@code k} (counting every tree ever grown) draws from a seed derived from it
+ * @param extensionLevel 0 for classic splits, else the extended forest's level
+ * @param window readings kept for growing new trees
+ * @param updateEvery readings between two tree replacements
+ * @param seen readings accepted so far
+ * @param lastTimestamp timestamp of the last accepted reading, {@link Long#MIN_VALUE} before the first
+ * @param recent the last {@code min(seen, window)} readings, oldest first, {@code dimension} values each
+ * @param nextTree the tree slot the next replacement regrows
+ * @param grown trees grown so far (numbers the tree seeds)
+ * @param forest the trees, or null before the warm-up is complete
+ */
+public record StreamingIsolationForestState(int dimension, int trees, int sampleSize, long seed, int extensionLevel,
+        int window, int updateEvery, long seen, long lastTimestamp, double[] recent, int nextTree, long grown,
+        IsolationForestState forest) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param dimension values per reading, at least 1
+     * @param trees number of trees, at least 1
+     * @param sampleSize subsample size, at least 1
+     * @param seed master seed
+     * @param extensionLevel 0..dimension-1
+     * @param window at least sampleSize
+     * @param updateEvery at least 1
+     * @param seen at least 0
+     * @param lastTimestamp last timestamp
+     * @param recent {@code min(seen, window) * dimension} finite values
+     * @param nextTree 0..trees-1
+     * @param grown at least 0
+     * @param forest trees of this shape once {@code seen >= sampleSize}, else null
+     * @throws IllegalArgumentException naming the inconsistent field
+     */
+    public StreamingIsolationForestState {
+        Objects.requireNonNull(recent, "recent");
+        if (dimension < 1 || trees < 1 || sampleSize < 1 || window < sampleSize || updateEvery < 1 || seen < 0
+                || grown < 0 || extensionLevel < 0 || extensionLevel >= dimension) {
+            throw new IllegalArgumentException("inconsistent streaming isolation forest settings: dimension "
+                    + dimension + ", trees " + trees + ", sampleSize " + sampleSize + ", window " + window
+                    + ", updateEvery " + updateEvery + ", extensionLevel " + extensionLevel + ", seen " + seen
+                    + ", grown " + grown);
+        }
+        if (nextTree < 0 || nextTree >= trees) {
+            throw new IllegalArgumentException("nextTree must be in 0.." + (trees - 1) + ", got " + nextTree);
+        }
+        long held = Math.min(seen, window);
+        if (recent.length != held * dimension) {
+            throw new IllegalArgumentException("recent must hold " + held + " readings of " + dimension
+                    + " values, got " + recent.length + " values");
+        }
+        for (int i = 0; i < recent.length; i++) {
+            if (!Double.isFinite(recent[i])) {
+                throw new IllegalArgumentException("recent[" + i + "] must be finite, got " + recent[i]);
+            }
+        }
+        boolean warm = seen >= sampleSize;
+        if (warm != (forest != null)) {
+            throw new IllegalArgumentException(warm ? "a warm detector's state needs its forest"
+                    : "a detector still warming up has no forest yet");
+        }
+        if (forest != null && (forest.dimension() != dimension || forest.trees() != trees
+                || forest.sampleSize() != sampleSize || forest.extensionLevel() != extensionLevel)) {
+            throw new IllegalArgumentException("the forest's shape " + forest + " does not match the settings");
+        }
+        recent = recent.clone();
+    }
+
+    /** @return a copy of the recent readings, oldest first */
+    @Override
+    public double[] recent() {
+        return recent.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StreamingIsolationForestState s && dimension == s.dimension && trees == s.trees
+                && sampleSize == s.sampleSize && seed == s.seed && extensionLevel == s.extensionLevel
+                && window == s.window && updateEvery == s.updateEvery && seen == s.seen
+                && lastTimestamp == s.lastTimestamp && Arrays.equals(recent, s.recent) && nextTree == s.nextTree
+                && grown == s.grown && Objects.equals(forest, s.forest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dimension, trees, sampleSize, seed, extensionLevel, window, updateEvery, seen,
+                lastTimestamp, Arrays.hashCode(recent), nextTree, grown, forest);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamingIsolationForestState[dimension=" + dimension + ", trees=" + trees + ", sampleSize="
+                + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", seen=" + seen + "]";
+    }
+}

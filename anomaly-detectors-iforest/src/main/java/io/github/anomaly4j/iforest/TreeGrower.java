@@ -1,0 +1,278 @@
+package io.github.anomaly4j.iforest;
+
+import java.util.SplittableRandom;
+
+/**
+ * Grows one isolation tree at a time into a {@link Forest}, with scratch space reused from tree to tree. One grower
+ * per thread; a tree depends only on its data and its own seed, so trees can be grown in any order, on any thread.
+ *
+ * <p><b>Subsample.</b> {@code psi = min(sampleSize, n)} distinct rows, drawn with Floyd's algorithm (a bit set of
+ * {@code n} bits, no {@code int[n]} shuffle), copied column-major into a {@code dimension x psi} buffer.
+ *
+ * <p><b>Classic split</b>, as scikit-learn's {@code IsolationForest} (an extra-tree with one feature per split):
+ * the feature is drawn uniformly among those not constant on the node's points (a partial Fisher-Yates shuffle
+ * that skips constant ones); the split value is drawn uniformly in {@code [min, max)} of that feature on the node,
+ * points with {@code x > t} go right. A node with one
+ * point, or whose points are all equal, or at the height limit, is a leaf.
+ *
+ * <p><b>Extended split</b> (Hariri et al. 2018, algorithm 2): a normal with {@code extensionLevel + 1} non-zero
+ * standard-normal coordinates at random positions and an intercept drawn uniformly in the node's bounding box;
+ * children may be empty. A node with at most one point, or at the height limit, is a leaf.
+ */
+final class TreeGrower {
+    /** Where the grower reads rows from: the training columns, or the streaming window. */
+    interface Rows {
+        /** @return the value of feature {@code j} in row {@code row} */
+        double get(int row, int j);
+    }
+
+    private final Forest forest;
+    private final double[] sample;
+    private final int[] index;
+    private final int[] order;
+    private final double[] dots;
+    private final double[] lo;
+    private final double[] hi;
+    private long[] chosen = new long[0];
+    private SplittableRandom random;
+    private int tree;
+    private int psi;
+
+    TreeGrower(Forest forest) {
+        this.forest = forest;
+        int d = forest.dimension;
+        this.sample = new double[d * forest.sampleSize];
+        this.index = new int[forest.sampleSize];
+        this.order = new int[d];
+        this.dots = forest.extended() ? new double[forest.sampleSize] : null;
+        this.lo = forest.extended() ? new double[d] : null;
+        this.hi = forest.extended() ? new double[d] : null;
+    }
+
+    /** Seed of tree number {@code k} of a forest with master seed {@code seed}: SplitMix64 of the pair. */
+    static long treeSeed(long seed, long k) {
+        long z = seed + (k + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * (Re)grows tree {@code t} of the forest from {@code n >= 1} rows.
+     *
+     * @param t the tree slot
+     * @param rows the rows
+     * @param n how many rows there are
+     * @param seed the tree's own seed
+     */
+    void grow(int t, Rows rows, int n, long seed) {
+        this.random = new SplittableRandom(seed);
+        this.tree = t;
+        this.psi = Math.min(forest.sampleSize, n);
+        subsample(rows, n);
+        forest.clearTree(t);
+        for (int k = 0; k < psi; k++) {
+            index[k] = k;
+        }
+        split(0, 0, 0, psi);
+        forest.deriveTree(t);
+    }
+
+    private void subsample(Rows rows, int n) {
+        int d = forest.dimension;
+        int stride = forest.sampleSize;
+        if (n <= psi) {
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < d; j++) {
+                    sample[j * stride + r] = rows.get(r, j);
+                }
+            }
+            return;
+        }
+        int words = (n + 63) >>> 6;
+        if (chosen.length < words) {
+            chosen = new long[words];
+        }
+        // Floyd's algorithm: psi distinct rows out of n, each subset equally likely
+        int k = 0;
+        for (int j = n - psi; j < n; j++) {
+            int r = random.nextInt(j + 1);
+            if ((chosen[r >>> 6] & (1L << r)) != 0) {
+                r = j;
+            }
+            chosen[r >>> 6] |= 1L << r;
+            index[k++] = r;
+        }
+        for (k = 0; k < psi; k++) {
+            int r = index[k];
+            chosen[r >>> 6] = 0L;
+            for (int j = 0; j < d; j++) {
+                sample[j * stride + k] = rows.get(r, j);
+            }
+        }
+    }
+
+    private void split(int node, int level, int from, int to) {
+        int size = to - from;
+        if (level == forest.depth || size <= 1) {
+            leaf(node, size);
+            return;
+        }
+        boolean done = forest.extended() ? splitExtended(node, from, to) : splitClassic(node, from, to);
+        if (!done) {
+            leaf(node, size);
+        }
+    }
+
+    private void leaf(int node, int size) {
+        // pass-through nodes down the left edge were set by clearTree; the leaf sits in the leftmost slot below
+        int slot = node;
+        while (slot < forest.internal) {
+            slot = 2 * slot + 1;
+        }
+        forest.leafSize[tree * forest.leaves + slot - forest.internal] = size;
+    }
+
+    private boolean splitClassic(int node, int from, int to) {
+        int d = forest.dimension;
+        int stride = forest.sampleSize;
+        for (int j = 0; j < d; j++) {
+            order[j] = j;
+        }
+        for (int k = 0; k < d; k++) {
+            int pick = k + random.nextInt(d - k);
+            int f = order[pick];
+            order[pick] = order[k];
+            order[k] = f;
+            int base = f * stride;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int q = from; q < to; q++) {
+                double v = sample[base + index[q]];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (!(max > min)) {
+                continue; // constant on this node: draw another feature
+            }
+            double t = split(min, max, random.nextDouble());
+            int mid = partition(from, to, base, t);
+            int n = tree * forest.internal + node;
+            forest.feature[n] = (char) f;
+            forest.threshold[n] = t;
+            split(2 * node + 1, levelOf(node) + 1, from, mid);
+            split(2 * node + 2, levelOf(node) + 1, mid, to);
+            return true;
+        }
+        return false;
+    }
+
+    private static int levelOf(int node) {
+        return 31 - Integer.numberOfLeadingZeros(node + 1);
+    }
+
+    /**
+     * The split value {@code min + u (max - min)} for {@code min < max} and {@code u} in [0, 1), moved into
+     * {@code [min, max)} (to {@code min} when it rounds up to {@code max}, as scikit-learn does), never -0.0.
+     */
+    static double split(double min, double max, double u) {
+        double t = min + u * (max - min);
+        if (!Double.isFinite(t)) {
+            t = min * (1.0 - u) + max * u; // max - min overflowed
+        }
+        if (!(t >= min && t < max)) {
+            t = min;
+        }
+        return t + 0.0; // -0.0 becomes +0.0: see Forest.right
+    }
+
+    /** Moves the points with {@code x_f > t} to the end; returns the index of the first of them. */
+    private int partition(int from, int to, int base, double t) {
+        int i = from;
+        int j = to - 1;
+        while (i <= j) {
+            if (sample[base + index[i]] > t) {
+                int s = index[i];
+                index[i] = index[j];
+                index[j] = s;
+                j--;
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private boolean splitExtended(int node, int from, int to) {
+        int d = forest.dimension;
+        int stride = forest.sampleSize;
+        for (int j = 0; j < d; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int q = from; q < to; q++) {
+                double v = sample[j * stride + index[q]];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            lo[j] = min;
+            hi[j] = max;
+        }
+        int n = tree * forest.internal + node;
+        int nb = n * d;
+        // extensionLevel + 1 non-zero coordinates, at positions from a partial Fisher-Yates shuffle
+        for (int j = 0; j < d; j++) {
+            order[j] = j;
+        }
+        int nonZero = forest.extensionLevel + 1;
+        double offset = 0.0;
+        for (int k = 0; k < nonZero; k++) {
+            int pick = k + random.nextInt(d - k);
+            int j = order[pick];
+            order[pick] = order[k];
+            order[k] = j;
+            float w = (float) random.nextGaussian();
+            double u = random.nextDouble();
+            double p = lo[j] + u * (hi[j] - lo[j]);
+            if (!Double.isFinite(p)) {
+                p = lo[j] * (1.0 - u) + hi[j] * u;
+            }
+            forest.normal[nb + j] = w;
+            offset += w * p;
+        }
+        if (!Double.isFinite(offset)) {
+            java.util.Arrays.fill(forest.normal, nb, nb + d, 0f);
+            return false;
+        }
+        double t = offset;
+        for (int q = from; q < to; q++) {
+            dots[index[q]] = dotOfSample(nb, index[q]);
+        }
+        int i = from;
+        int j = to - 1;
+        while (i <= j) {
+            if (dots[index[i]] > t) {
+                int s = index[i];
+                index[i] = index[j];
+                index[j] = s;
+                j--;
+            } else {
+                i++;
+            }
+        }
+        forest.threshold[n] = t;
+        split(2 * node + 1, levelOf(node) + 1, from, i);
+        split(2 * node + 2, levelOf(node) + 1, i, to);
+        return true;
+    }
+
+    /** The same sum, in the same order, as {@link Forest#dot}, over a sampled row. */
+    private double dotOfSample(int normalBase, int k) {
+        int d = forest.dimension;
+        int stride = forest.sampleSize;
+        double s = 0.0;
+        for (int j = 0; j < d; j++) {
+            s += forest.normal[normalBase + j] * sample[j * stride + k];
+        }
+        return s;
+    }
+}

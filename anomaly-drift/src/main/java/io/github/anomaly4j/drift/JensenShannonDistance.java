@@ -1,0 +1,121 @@
+package io.github.anomaly4j.drift;
+
+import com.google.auto.service.AutoService;
+import io.github.anomaly4j.api.drift.DriftResult;
+import io.github.anomaly4j.api.drift.DriftTest;
+import io.github.anomaly4j.spi.DriftTestProvider;
+import io.github.anomaly4j.spi.Parameter;
+import io.github.anomaly4j.spi.Settings;
+import java.util.List;
+
+/**
+ * Jensen-Shannon distance (the square root of the divergence, natural log, so in [0, sqrt(ln 2)]) between the bin
+ * shares of the two samples on bins cut at the reference's quantiles ({@link ReferenceBins}), as scipy's
+ * {@code jensenshannon}. Drift when the distance exceeds the threshold (default 0.1). No p-value.
+ */
+public final class JensenShannonDistance implements DriftTest {
+    /** The plugin id. */
+    public static final String ID = "js";
+
+    private final int bins;
+    private final double threshold;
+
+    private JensenShannonDistance(int bins, double threshold) {
+        if (bins < 2 || bins > 1000) {
+            throw new IllegalArgumentException("bins must be in 2..1000, got " + bins);
+        }
+        this.bins = bins;
+        this.threshold = Levels.checkThreshold(threshold);
+    }
+
+    /** @return the distance on deciles with threshold 0.1 */
+    public static JensenShannonDistance create() {
+        return new JensenShannonDistance(10, 0.1);
+    }
+
+    /**
+     * @param bins number of reference-quantile bins, 2..1000
+     * @param threshold drift when the distance exceeds it, positive
+     * @return the test
+     */
+    public static JensenShannonDistance create(int bins, double threshold) {
+        return new JensenShannonDistance(bins, threshold);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public DriftResult test(double[] reference, double[] current) {
+        double[] ref = Samples.sortedCopy("reference", reference);
+        Samples.check("current", current);
+        ReferenceBins b = ReferenceBins.quantiles(ref, bins);
+        double js = distance(b.count(ref), b.count(current));
+        return new DriftResult(ID, js, Double.NaN, js > threshold, threshold, ref.length, current.length);
+    }
+
+    /** The distance between two count vectors, each normalised to shares. */
+    static double distance(long[] p, long[] q) {
+        double sp = 0;
+        double sq = 0;
+        for (int i = 0; i < p.length; i++) {
+            sp += p[i];
+            sq += q[i];
+        }
+        double left = 0;
+        double right = 0;
+        for (int i = 0; i < p.length; i++) {
+            double pi = p[i] / sp;
+            double qi = q[i] / sq;
+            double m = (pi + qi) / 2.0;
+            left += relativeEntropy(pi, m);
+            right += relativeEntropy(qi, m);
+        }
+        double js = (left + right) / 2.0;
+        return Math.sqrt(Math.max(js, 0.0));
+    }
+
+    private static double relativeEntropy(double x, double y) {
+        return x == 0 ? 0.0 : x * Math.log(x / y);
+    }
+
+    @Override
+    public String toString() {
+        return "js(bins=" + bins + ", threshold=" + threshold + ")";
+    }
+
+    /** Registers the test as {@value JensenShannonDistance#ID}. */
+    @AutoService(DriftTestProvider.class)
+    public static final class Provider implements DriftTestProvider {
+        static final Parameter<Integer> BINS = Parameter.integer("bins", 10, 2, 1000,
+                "number of bins cut at reference quantiles");
+        static final Parameter<Double> THRESHOLD = Levels.thresholdParameter(0.1,
+                "drift when the distance exceeds it");
+
+        /** Used by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String description() {
+            return "Jensen-Shannon distance between reference-quantile bin shares (natural log)";
+        }
+
+        @Override
+        public List<Parameter<?>> parameters() {
+            return List.of(BINS, THRESHOLD);
+        }
+
+        @Override
+        public DriftTest create(Settings settings) {
+            return JensenShannonDistance.create(settings.get(BINS), settings.get(THRESHOLD));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.anomaly4j.drift;
+
+import io.github.anomaly4j.spi.DriftTestProvider;
+import io.github.anomaly4j.tck.drift.DriftTestCompatibilityKit;
+
+/** Runs the drift test kit against {@link ChiSquaredTest}. */
+class ChiSquaredCompatibilityTest extends DriftTestCompatibilityKit {
+
+    @Override
+    protected DriftTestProvider provider() {
+        return new ChiSquaredTest.Provider();
+    }
+
+    @Override
+    protected Symmetry symmetry() {
+        return Symmetry.NONE;
+    }
+}

@@ -1,0 +1,231 @@
+package io.github.anomaly4j.features;
+
+/**
+ * Rolling autocorrelation at lag {@code k} over the last {@code n} values, as NIST StRD defines it:
+ * {@code r = sum_{t<n-k} (x_t - m)(x_{t+k} - m) / sum_t (x_t - m)^2} with {@code m} the window mean.
+ *
+ * <p>Expanding the numerator around the mean leaves five running sums of {@code d = (x - shift) * scale}: all
+ * values {@code S1}, their squares {@code S2}, the lagged products {@code P}, the oldest {@code k} values {@code H}
+ * and the newest {@code k} values {@code T}; then {@code num = P - m (2 S1 - H - T) + (n - k) m^2} and
+ * {@code den = S2 - S1 m} with {@code m = S1 / n}. Each sum is a compensated (TwoSum) pair and each product is
+ * split exactly by a fused multiply-add, so a value leaving the window takes out exactly what it put in. Shift,
+ * power-of-two scale and rebuilds follow {@link MomentsKernel}. A constant window (zero variance) gives 0.
+ */
+final class AutocorrelationKernel extends Kernel {
+    private static final int S1 = 0;
+    private static final int S2 = 2;
+    private static final int P = 4;
+    private static final int H = 6;
+    private static final int T = 8;
+    private static final double SHRUNK = 0x1p-40;
+    private static final double HUGE = 0x1p900;
+    private static final double CANCELLATION = 63.0 / 64.0;
+
+    private final int n;
+    private final int k;
+    private final double invN;
+    private final double[] ring;
+    private final int mask;
+    private final int rebuildEvery;
+    /** Compensated sums: value at even index, its running compensation at the next. */
+    private final double[] acc = new double[10];
+
+    private long count;
+    private long run;
+    private double last = Double.NaN;
+    private double shift;
+    private double scale = 1.0;
+    private double peak;
+    private int sinceRebuild;
+
+    AutocorrelationKernel(int n, int k) {
+        this.n = n;
+        this.k = k;
+        this.invN = 1.0 / n;
+        this.ring = new double[Checks.ceilPow2(n)];
+        this.mask = ring.length - 1;
+        this.rebuildEvery = (int) Math.min(Integer.MAX_VALUE, 64L * n);
+    }
+
+    private double d(long i) {
+        return (ring[(int) i & mask] - shift) * scale;
+    }
+
+    @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
+    void update(long timestamp, double x, double[] out, int off) {
+        run = x == last ? run + 1 : 1;
+        last = x;
+        if (count == 0) {
+            shift = x;
+        }
+        long t = count;
+        double[] a = acc;
+        double dt = (x - shift) * scale;
+        if (t >= n) {
+            long o = t - n;
+            double dOld = d(o);
+            double dOldPair = d(o + k);
+            double dBack = d(t - k);
+            ring[(int) t & mask] = x;
+            sum(a, S1, -dOld);
+            square(a, S2, dOld, -1.0);
+            product(a, P, -dOld, dOldPair);
+            sum(a, H, -dOld);
+            sum(a, H, dOldPair);
+            sum(a, S1, dt);
+            square(a, S2, dt, 1.0);
+            product(a, P, dBack, dt);
+            sum(a, T, -dBack);
+            sum(a, T, dt);
+        } else {
+            ring[(int) t & mask] = x;
+            addFilling(t, dt);
+        }
+        count = t + 1;
+        if (count < n) {
+            out[off] = Double.NaN;
+            return;
+        }
+        double s1 = a[S1] + a[S1 + 1];
+        double s2 = a[S2] + a[S2 + 1];
+        if (s2 > peak) {
+            peak = s2;
+        }
+        double m = s1 * invN;
+        if (++sinceRebuild >= rebuildEvery || count == n || s1 * m > CANCELLATION * s2 || s2 < peak * SHRUNK
+                || !(s2 <= HUGE)) {
+            rebuild();
+            s1 = a[S1] + a[S1 + 1];
+            s2 = a[S2] + a[S2 + 1];
+            m = s1 * invN;
+        }
+        double den = s2 - s1 * m;
+        if (run >= n || !(den > 0.0)) {
+            out[off] = 0.0;
+            return;
+        }
+        double p = a[P] + a[P + 1];
+        double ht = (a[H] + a[H + 1]) + (a[T] + a[T + 1]);
+        out[off] = (p - m * (2.0 * s1 - ht) + (n - k) * m * m) / den;
+    }
+
+    private void addFilling(long t, double dt) {
+        double[] a = acc;
+        sum(a, S1, dt);
+        square(a, S2, dt, 1.0);
+        if (t >= k) {
+            double dBack = d(t - k);
+            product(a, P, dBack, dt);
+            sum(a, T, -dBack);
+        }
+        sum(a, T, dt);
+        if (t < k) {
+            sum(a, H, dt);
+        }
+    }
+
+    private static void sum(double[] a, int i, double x) {
+        double s = a[i];
+        double t = s + x;
+        double b = t - s;
+        a[i + 1] += (s - (t - b)) + (x - b);
+        a[i] = t;
+    }
+
+    private static void square(double[] a, int i, double d, double sign) {
+        product(a, i, sign * d, d);
+    }
+
+    private static void product(double[] a, int i, double u, double v) {
+        double p = u * v;
+        double e = Math.fma(u, v, -p);
+        double s = a[i];
+        double t = s + p;
+        double b = t - s;
+        a[i + 1] += ((s - (t - b)) + (p - b)) + e;
+        a[i] = t;
+    }
+
+    private void rebuild() {
+        long first = count - n;
+        double newShift = shift + (acc[S1] + acc[S1 + 1]) * invN / scale;
+        if (run >= n || !Double.isFinite(newShift)) {
+            newShift = last;
+        }
+        double maxAbs = 0.0;
+        for (long i = first; i < count; i++) {
+            maxAbs = Math.max(maxAbs, Math.abs(ring[(int) i & mask] - newShift));
+        }
+        if (!Double.isFinite(maxAbs)) {
+            newShift = 0.0;
+            maxAbs = 0.0;
+        }
+        shift = newShift;
+        scale = Math.scalb(1.0, -(maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs)));
+        java.util.Arrays.fill(acc, 0.0);
+        // replay the window as if it had filled from empty
+        long saved = count;
+        for (long i = first; i < saved; i++) {
+            long rel = i - first;
+            double di = d(i);
+            sum(acc, S1, di);
+            square(acc, S2, di, 1.0);
+            if (rel >= k) {
+                double dBack = d(i - k);
+                product(acc, P, dBack, di);
+                sum(acc, T, -dBack);
+            }
+            sum(acc, T, di);
+            if (rel < k) {
+                sum(acc, H, di);
+            }
+        }
+        peak = acc[S2] + acc[S2 + 1];
+        sinceRebuild = 0;
+    }
+
+    @Override
+    ColumnSnapshot save() {
+        double[] v = new double[17 + ring.length];
+        v[0] = last;
+        v[1] = shift;
+        v[2] = scale;
+        v[3] = peak;
+        v[4] = n;
+        v[5] = k;
+        System.arraycopy(acc, 0, v, 6, 10);
+        System.arraycopy(ring, 0, v, 17, ring.length);
+        return new ColumnSnapshot(new long[] {count, run, sinceRebuild}, v);
+    }
+
+    @Override
+    void check(ColumnSnapshot s) {
+        s.requireLayout("rolling-autocorrelation", 3, 17 + ring.length);
+        require(s.value(4) == n && s.value(5) == k, "window or lag differs");
+        require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
+    }
+
+    @Override
+    void load(ColumnSnapshot s) {
+        count = s.counter(0);
+        run = s.counter(1);
+        sinceRebuild = (int) s.counter(2);
+        last = s.value(0);
+        shift = s.value(1);
+        scale = s.value(2);
+        peak = s.value(3);
+        double[] v = s.values();
+        System.arraycopy(v, 6, acc, 0, 10);
+        System.arraycopy(v, 17, ring, 0, ring.length);
+    }
+}

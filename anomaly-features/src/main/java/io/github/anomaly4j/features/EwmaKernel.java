@@ -1,0 +1,69 @@
+package io.github.anomaly4j.features;
+
+/**
+ * Exponentially weighted mean {@code m_t = m_{t-1} + alpha (x_t - m_{t-1})} (mode {@link #MEAN}) or variance (mode
+ * {@link #VARIANCE}), with the variance updated as in West (1979) / Finch, "Incremental calculation of weighted
+ * mean and variance" (2009, eq. 143): {@code diff = x - m; m += alpha diff; v = (1 - alpha)(v + alpha diff^2)}.
+ * The first value starts the mean (variance 0). A recursion, so chunking and restarts cannot change a bit.
+ */
+final class EwmaKernel extends Kernel {
+    static final int MEAN = 0;
+    static final int VARIANCE = 1;
+
+    private final int mode;
+    private final double alpha;
+    private final double oneMinusAlpha;
+    private boolean started;
+    private double mean;
+    private double variance;
+
+    EwmaKernel(int mode, double alpha) {
+        this.mode = mode;
+        this.alpha = alpha;
+        this.oneMinusAlpha = 1.0 - alpha;
+    }
+
+    @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
+    void update(long timestamp, double x, double[] out, int off) {
+        if (!started) {
+            started = true;
+            mean = x;
+            variance = 0.0;
+        } else {
+            double diff = x - mean;
+            double incr = alpha * diff;
+            mean += incr;
+            variance = oneMinusAlpha * (variance + diff * incr);
+        }
+        out[off] = mode == MEAN ? mean : variance;
+    }
+
+    @Override
+    ColumnSnapshot save() {
+        return new ColumnSnapshot(new long[] {started ? 1 : 0}, new double[] {alpha, mode, mean, variance});
+    }
+
+    @Override
+    void check(ColumnSnapshot s) {
+        s.requireLayout("ewma", 1, 4);
+        require(Double.compare(s.value(0), alpha) == 0 && s.value(1) == mode, "alpha differs");
+        require(s.counter(0) == 0 || s.counter(0) == 1, "started flag");
+    }
+
+    @Override
+    void load(ColumnSnapshot s) {
+        started = s.counter(0) == 1;
+        mean = s.value(2);
+        variance = s.value(3);
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.anomaly4j.features;
+
+import io.github.anomaly4j.api.feature.FeatureStream;
+import java.util.List;
+
+/**
+ * The per-column state machine of a transform. One implementation per transform family, each final. A kernel is
+ * also the stream of a one-column transform: each subclass implements {@link #apply} itself (the same three lines),
+ * so the call to its {@code update} is monomorphic and inlined however many transform types a process runs;
+ * several columns go through {@link ColumnwiseStream}. Both take the same snapshots.
+ */
+abstract class Kernel implements FeatureStream {
+    /** The transform's spec, named in snapshots; set by the opener. */
+    String transform = "";
+
+    @Override
+    public final int outputWidth() {
+        return 1;
+    }
+
+    /**
+     * @return the only input value, NaN for a missing one
+     * @throws IllegalArgumentException for the wrong width or an infinite value
+     */
+    final double single(double[] in) {
+        if (in.length != 1) {
+            throw new IllegalArgumentException("'" + transform + "' was opened for 1 input value, got " + in.length);
+        }
+        double x = in[0];
+        if (Double.isInfinite(x)) {
+            throw new IllegalArgumentException("'" + transform + "': input 0 is " + x
+                    + "; values must be finite (NaN marks a missing value)");
+        }
+        return x;
+    }
+
+    @Override
+    public final TransformSnapshot snapshot() {
+        return new TransformSnapshot(transform, 1, List.of(save()));
+    }
+
+    @Override
+    public final void restore(Record snapshot) {
+        if (!(snapshot instanceof TransformSnapshot s) || !s.transform().equals(transform) || s.inputWidth() != 1
+                || s.columns().size() != 1) {
+            throw new IllegalArgumentException("cannot restore " + ColumnwiseStream.describe(snapshot)
+                    + " into a stream of '" + transform + "' over 1 column");
+        }
+        check(s.columns().get(0));
+        load(s.columns().get(0));
+    }
+
+    /**
+     * Consumes one finite value.
+     *
+     * @param timestamp epoch milliseconds
+     * @param x a finite value
+     * @param out receives the outputs at {@code off, off + 1, ...}
+     * @param off the first output slot
+     */
+    abstract void update(long timestamp, double x, double[] out, int off);
+
+    abstract ColumnSnapshot save();
+
+    /**
+     * Checks that a snapshot fits this kernel, without changing anything.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    abstract void check(ColumnSnapshot s);
+
+    /** Loads a snapshot that {@link #check} accepted. */
+    abstract void load(ColumnSnapshot s);
+
+    static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("snapshot is inconsistent: " + what);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package io.github.anomaly4j.features;
+
+/**
+ * Rolling mean, variance, standard deviation and z-score over the last {@code n} values.
+ *
+ * <p>Layout and numerics: the window lives in a ring buffer of {@code 2^k >= n} slots. The kernel keeps the sums
+ * of {@code d = (x - shift) * scale} and of {@code d^2}, each as a compensated (TwoSum) pair, with every square
+ * split exactly into {@code p + e} by a fused multiply-add. A value leaving the window subtracts exactly the
+ * terms it added, so the sums carry no error beyond the compensated rounding (about {@code 2^-104} of their
+ * largest magnitude). Shifting by a value near the window mean avoids the catastrophic cancellation of the
+ * textbook {@code sum(x^2) - sum(x)^2 / n} formula (Chan, Golub and LeVeque, "Algorithms for computing the sample
+ * variance", 1983); scaling by a power of two is exact and keeps squares away from overflow and underflow.
+ *
+ * <p>The kernel rebuilds its sums from the ring buffer (O(n), amortised O(1)) when the window first fills, when the
+ * shift has drifted far from the mean (the cancellation in {@code S2 - S1^2/n} exceeds a factor 64), when the sums
+ * have shrunk far below their peak (old rounding would show), and every {@code 64 n} values. A window of equal
+ * values returns that value and a variance of exactly zero.
+ */
+final class MomentsKernel extends Kernel {
+    static final int MEAN = 0;
+    static final int VARIANCE = 1;
+    static final int STD = 2;
+    static final int ZSCORE = 3;
+
+    private static final double SHRUNK = 0x1p-40;
+    private static final double HUGE = 0x1p900;
+    private static final double CANCELLATION = 63.0 / 64.0;
+    private static final double ILL_CONDITIONED = 0x1p-40;
+
+    private final int mode;
+    private final int n;
+    private final double invN;
+    private final double invN1;
+    private final double[] ring;
+    private final int mask;
+    private final int rebuildEvery;
+
+    private long count;
+    private long run;
+    private double last = Double.NaN;
+    private double shift;
+    private double scale = 1.0;
+    private double invScale = 1.0;
+    private double s1;
+    private double c1;
+    private double s2;
+    private double c2;
+    private double peak;
+    private int sinceRebuild;
+    /** Sum of |x| over the window (plain double; only a conditioning estimate, reset by every rebuild). */
+    private double absSum;
+    /** Scratch for the exact summation of an ill-conditioned window: Shewchuk's non-overlapping partials. */
+    private double[] partials = new double[64];
+
+    MomentsKernel(int mode, int n) {
+        this.mode = mode;
+        this.n = n;
+        this.invN = 1.0 / n;
+        this.invN1 = n > 1 ? 1.0 / (n - 1) : Double.NaN;
+        this.ring = new double[Checks.ceilPow2(n)];
+        this.mask = ring.length - 1;
+        this.rebuildEvery = (int) Math.min(Integer.MAX_VALUE, 64L * n);
+    }
+
+    @Override
+    public void apply(long timestamp, double[] in, double[] out) {
+        double x = single(in);
+        if (x == x) {
+            update(timestamp, x, out, 0);
+        } else {
+            out[0] = Double.NaN;
+        }
+    }
+
+    @Override
+    void update(long timestamp, double x, double[] out, int off) {
+        run = x == last ? run + 1 : 1;
+        last = x;
+        if (count == 0) {
+            shift = x;
+        }
+        double[] r = ring;
+        if (count >= n) {
+            double old = r[(int) (count - n) & mask];
+            replace(old, x);
+            absSum += Math.abs(x) - Math.abs(old);
+        } else {
+            add(x);
+            absSum += Math.abs(x);
+        }
+        r[(int) count & mask] = x;
+        count++;
+        if (count < n) {
+            out[off] = Double.NaN;
+            return;
+        }
+        double sum1 = s1 + c1;
+        double sum2 = s2 + c2;
+        double q = sum1 * sum1 * invN;
+        if (++sinceRebuild >= rebuildEvery || count == n || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK
+                || !(sum2 <= HUGE)) {
+            rebuild();
+            sum1 = s1 + c1;
+            sum2 = s2 + c2;
+            q = sum1 * sum1 * invN;
+        }
+        if (run >= n) {
+            out[off] = mode == MEAN ? x : 0.0;
+            return;
+        }
+        switch (mode) {
+            case MEAN: {
+                double m = mean();
+                // |sum x| far below sum |x|: cancellation a double-double cannot carry; sum the window exactly
+                out[off] = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean();
+                return;
+            }
+            case VARIANCE:
+                out[off] = Math.max(0.0, sum2 - q) * invN1 * invScale * invScale;
+                return;
+            case STD:
+                out[off] = Math.sqrt(Math.max(0.0, sum2 - q) * invN1) * invScale;
+                return;
+            default:
+                double m2 = sum2 - q;
+                double dx = x - shift;
+                double bv = dx - x;
+                double dxLow = (x - (dx - bv)) + (-shift - bv);
+                out[off] = m2 > 0.0 ? ((dx * scale - sum1 * invN) + dxLow * scale) / Math.sqrt(m2 * invN1) : 0.0;
+        }
+    }
+
+    /**
+     * The window mean, rounded once from the (nearly) exact sum {@code n shift + S1 / scale}: the shift cancels
+     * exactly, so a mean near zero of large values keeps its relative accuracy.
+     */
+    private double mean() {
+        double p = n * shift;
+        double e = Math.fma(n, shift, -p);
+        double u = s1 * invScale;
+        double t = p + u;
+        double b = t - p;
+        double low = ((p - (t - b)) + (u - b)) + e + c1 * invScale;
+        return (t + low) * invN;
+    }
+
+    /**
+     * The correctly rounded sum of the window (Shewchuk, "Adaptive precision floating-point arithmetic and fast
+     * robust geometric predicates", 1997: the non-overlapping expansion, finished with round-half-even as in
+     * Python's {@code math.fsum}) divided by {@code n}. O(n); used only for windows whose sum cancels by more than
+     * a factor 2^40.
+     */
+    private double exactMean() {
+        int np = 0;
+        double[] p = partials;
+        for (long k = count - n; k < count; k++) {
+            double x = ring[(int) k & mask];
+            int i = 0;
+            for (int j = 0; j < np; j++) {
+                double y = p[j];
+                if (Math.abs(x) < Math.abs(y)) {
+                    double tmp = x;
+                    x = y;
+                    y = tmp;
+                }
+                double hi = x + y;
+                double lo = y - (hi - x);
+                if (lo != 0.0) {
+                    p[i++] = lo;
+                }
+                x = hi;
+            }
+            if (i == p.length) {
+                p = java.util.Arrays.copyOf(p, 2 * p.length);
+                partials = p;
+            }
+            p[i++] = x;
+            np = i;
+        }
+        double hi = 0.0;
+        if (np > 0) {
+            hi = p[--np];
+            double lo = 0.0;
+            while (np > 0) {
+                double x = hi;
+                double y = p[--np];
+                hi = x + y;
+                double yr = hi - x;
+                lo = y - yr;
+                if (lo != 0.0) {
+                    break;
+                }
+            }
+            if (np > 0 && ((lo < 0.0 && p[np - 1] < 0.0) || (lo > 0.0 && p[np - 1] > 0.0))) {
+                double y = lo * 2.0;
+                double x = hi + y;
+                if (y == x - hi) {
+                    hi = x;
+                }
+            }
+        }
+        return hi / n;
+    }
+
+    /** Adds {@code x - shift}, split exactly (TwoDiff) into a rounded part and its error, and its square. */
+    private void add(double x) {
+        double hi = x - shift;
+        double bv = hi - x;
+        double lo = ((x - (hi - bv)) + (-shift - bv)) * scale;
+        double d = hi * scale;
+        double p = d * d;
+        double e = Math.fma(d, d, -p);
+        double t = s1 + d;
+        double b = t - s1;
+        c1 += ((s1 - (t - b)) + (d - b)) + lo;
+        s1 = t;
+        t = s2 + p;
+        b = t - s2;
+        c2 += ((s2 - (t - b)) + (p - b)) + e;
+        s2 = t;
+        if (t > peak) {
+            peak = t;
+        }
+    }
+
+    /**
+     * Removes {@code old} and adds {@code x} in one step: the differences of the exact parts are formed first
+     * (error-free, independent of the sums), so only one compensated addition per sum sits on the critical path.
+     */
+    private void replace(double old, double x) {
+        double sh = shift;
+        double sc = scale;
+        // exact x - shift and old - shift, each as hi + lo (TwoDiff)
+        double hx = x - sh;
+        double bx = hx - x;
+        double lx = ((x - (hx - bx)) + (-sh - bx)) * sc;
+        double dx = hx * sc;
+        double ho = old - sh;
+        double bo = ho - old;
+        double lo = ((old - (ho - bo)) + (-sh - bo)) * sc;
+        double dold = ho * sc;
+        // dx - dold exactly as h1 + l1 (TwoSum), squares exactly as p + e (FMA), their difference as h2 + l2
+        double h1 = dx - dold;
+        double v1 = h1 - dx;
+        double l1 = (dx - (h1 - v1)) + (-dold - v1);
+        double px = dx * dx;
+        double ex = Math.fma(dx, dx, -px);
+        double po = dold * dold;
+        double eo = Math.fma(dold, dold, -po);
+        double h2 = px - po;
+        double v2 = h2 - px;
+        double l2 = (px - (h2 - v2)) + (-po - v2);
+        double t = s1 + h1;
+        double b = t - s1;
+        c1 += ((s1 - (t - b)) + (h1 - b)) + (l1 + (lx - lo));
+        s1 = t;
+        t = s2 + h2;
+        b = t - s2;
+        c2 += ((s2 - (t - b)) + (h2 - b)) + (l2 + (ex - eo));
+        s2 = t;
+        if (t > peak) {
+            peak = t;
+        }
+    }
+
+    /** Takes out exactly what {@link #add} put in for the same {@code x}. */
+    private void remove(double x) {
+        double hi = x - shift;
+        double bv = hi - x;
+        double lo = ((x - (hi - bv)) + (-shift - bv)) * scale;
+        double d = hi * scale;
+        double p = -(d * d);
+        double e = -Math.fma(d, d, p);
+        d = -d;
+        double t = s1 + d;
+        double b = t - s1;
+        c1 += ((s1 - (t - b)) + (d - b)) - lo;
+        s1 = t;
+        t = s2 + p;
+        b = t - s2;
+        c2 += ((s2 - (t - b)) + (p - b)) + e;
+        s2 = t;
+    }
+
+    /** Re-centres on the current mean, rescales by a power of two, and recomputes the sums from the window. */
+    private void rebuild() {
+        int m = (int) Math.min(count, n);
+        long first = count - m;
+        double newShift = shift + (s1 + c1) / m * invScale;
+        if (run >= m || !Double.isFinite(newShift)) {
+            // a constant window centres exactly on its value, so its sums are exactly zero
+            newShift = last;
+        }
+        double maxAbs = 0.0;
+        for (long i = first; i < count; i++) {
+            maxAbs = Math.max(maxAbs, Math.abs(ring[(int) i & mask] - newShift));
+        }
+        if (!Double.isFinite(maxAbs)) {
+            // the spread overflows a double: fall back to an unshifted, unscaled window
+            newShift = 0.0;
+            maxAbs = 0.0;
+        }
+        shift = newShift;
+        int exp = maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs);
+        scale = Math.scalb(1.0, -exp);
+        invScale = Math.scalb(1.0, exp);
+        s1 = 0.0;
+        c1 = 0.0;
+        s2 = 0.0;
+        c2 = 0.0;
+        peak = 0.0;
+        absSum = 0.0;
+        for (long i = first; i < count; i++) {
+            add(ring[(int) i & mask]);
+            absSum += Math.abs(ring[(int) i & mask]);
+        }
+        sinceRebuild = 0;
+    }
+
+    @Override
+    ColumnSnapshot save() {
+        double[] v = new double[12 + ring.length];
+        v[0] = last;
+        v[1] = shift;
+        v[2] = scale;
+        v[3] = invScale;
+        v[4] = s1;
+        v[5] = c1;
+        v[6] = s2;
+        v[7] = c2;
+        v[8] = peak;
+        v[9] = n;
+        v[10] = mode;
+        v[11] = absSum;
+        System.arraycopy(ring, 0, v, 12, ring.length);
+        return new ColumnSnapshot(new long[] {count, run, sinceRebuild}, v);
+    }
+
+    @Override
+    void check(ColumnSnapshot s) {
+        s.requireLayout("rolling moments", 3, 12 + ring.length);
+        require(s.value(9) == n && s.value(10) == mode, "window or statistic differs");
+        require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
+    }
+
+    @Override
+    void load(ColumnSnapshot s) {
+        count = s.counter(0);
+        run = s.counter(1);
+        sinceRebuild = (int) s.counter(2);
+        last = s.value(0);
+        shift = s.value(1);
+        scale = s.value(2);
+        invScale = s.value(3);
+        s1 = s.value(4);
+        c1 = s.value(5);
+        s2 = s.value(6);
+        c2 = s.value(7);
+        peak = s.value(8);
+        absSum = s.value(11);
+        double[] v = s.values();
+        System.arraycopy(v, 12, ring, 0, ring.length);
+    }
+}
