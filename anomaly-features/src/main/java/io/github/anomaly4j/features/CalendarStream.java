@@ -18,6 +18,7 @@ final class CalendarStream implements FeatureStream {
     static final int DAY_CYCLE = 2;
     static final int WEEK_CYCLE = 3;
 
+    private static final long MINUTE = 60_000L;
     private static final long DAY = 86_400_000L;
     private static final long WEEK = 7 * DAY;
     private static final double TWO_PI_PER_DAY = 2.0 * Math.PI / DAY;
@@ -59,6 +60,13 @@ final class CalendarStream implements FeatureStream {
                 out[0] = (double) (Math.floorMod(day + MONDAY_SHIFT, 7L) + 1);
                 return;
             case DAY_CYCLE: {
+                if (inDay % MINUTE == 0) {
+                    // a whole minute: the same sine and cosine, computed once per process
+                    int m = (int) (inDay / MINUTE);
+                    out[0] = DayTable.SIN[m];
+                    out[1] = DayTable.COS[m];
+                    return;
+                }
                 double angle = inDay * TWO_PI_PER_DAY;
                 out[0] = Math.sin(angle);
                 out[1] = Math.cos(angle);
@@ -66,10 +74,53 @@ final class CalendarStream implements FeatureStream {
             }
             default: {
                 long inWeek = Math.floorMod(day + MONDAY_SHIFT, 7L) * DAY + inDay;
+                if (inDay % MINUTE == 0) {
+                    int m = (int) (inWeek / MINUTE);
+                    out[0] = WeekTable.SIN[m];
+                    out[1] = WeekTable.COS[m];
+                    return;
+                }
                 double angle = inWeek * TWO_PI_PER_WEEK;
                 out[0] = Math.sin(angle);
                 out[1] = Math.cos(angle);
             }
+        }
+    }
+
+    /**
+     * The cyclical features at every whole minute of the day, computed by the very expression of the general path
+     * ({@code Math.sin(inDay * TWO_PI_PER_DAY)}), so a lookup returns the same bits; built on first use (23 KB).
+     */
+    static final class DayTable {
+        static final double[] SIN = new double[(int) (DAY / MINUTE)];
+        static final double[] COS = new double[SIN.length];
+
+        static {
+            for (int m = 0; m < SIN.length; m++) {
+                double angle = (m * MINUTE) * TWO_PI_PER_DAY;
+                SIN[m] = Math.sin(angle);
+                COS[m] = Math.cos(angle);
+            }
+        }
+
+        private DayTable() {
+        }
+    }
+
+    /** As {@link DayTable}, for every whole minute of the week (161 KB). */
+    static final class WeekTable {
+        static final double[] SIN = new double[(int) (WEEK / MINUTE)];
+        static final double[] COS = new double[SIN.length];
+
+        static {
+            for (int m = 0; m < SIN.length; m++) {
+                double angle = (m * MINUTE) * TWO_PI_PER_WEEK;
+                SIN[m] = Math.sin(angle);
+                COS[m] = Math.cos(angle);
+            }
+        }
+
+        private WeekTable() {
         }
     }
 

@@ -187,6 +187,13 @@ public final class FeaturePipeline {
         private final int featureCount;
         /** Whether a transform reads every column in order, so the reading passes to it without a copy. */
         private final boolean[] readsAll;
+        /**
+         * For each stream that is a one-column {@link Kernel}, the kernel (else null) and the column it reads: the
+         * run calls its {@code update} itself (a virtual call writing straight into the output) instead of the
+         * interface {@code apply} with its width and finiteness checks, already done here, and its one-slot copy.
+         */
+        private final Kernel[] kernels;
+        private final int[] kernelColumn;
         private long accepted;
         private long lastTimestamp;
         private boolean started;
@@ -197,6 +204,8 @@ public final class FeaturePipeline {
             streamIn = new double[n][];
             streamCols = new int[n][];
             streamOut = new double[n][];
+            kernels = new Kernel[n];
+            kernelColumn = new int[n];
             for (int i = 0; i < n; i++) {
                 streamCols[i] = inputs.get(i).clone();
                 streamIn[i] = new double[streamCols[i].length];
@@ -224,6 +233,16 @@ public final class FeaturePipeline {
                 if (streamOut[i] == null) {
                     streamOut[i] = new double[streams[i].outputWidth()];
                 }
+            }
+            bindKernels();
+        }
+
+        /** Finds the one-column kernels among the current streams; after every (re)open or restore. */
+        private void bindKernels() {
+            for (int i = 0; i < streams.length; i++) {
+                boolean direct = streams[i] instanceof Kernel && streamCols[i].length == 1;
+                kernels[i] = direct ? (Kernel) streams[i] : null;
+                kernelColumn[i] = direct ? streamCols[i][0] : -1;
             }
         }
 
@@ -288,7 +307,20 @@ public final class FeaturePipeline {
                 }
             }
             int k = 0;
+            Kernel[] ks = kernels;
             for (int i = 0; i < streams.length; i++) {
+                Kernel kernel = ks[i];
+                if (kernel != null) {
+                    // what Kernel.apply does, minus the checks made above: v holds no infinity
+                    double x = v[kernelColumn[i]];
+                    if (x == x) {
+                        kernel.update(timestamp, x, out, k);
+                    } else {
+                        out[k] = Double.NaN;
+                    }
+                    k++;
+                    continue;
+                }
                 double[] sin = v;
                 if (!readsAll[i]) {
                     int[] cols = streamCols[i];
@@ -358,6 +390,7 @@ public final class FeaturePipeline {
                 fresh[i].restore(snapshot.streams().get(i));
             }
             System.arraycopy(fresh, 0, streams, 0, streams.length);
+            bindKernels();
             accepted = snapshot.accepted();
             lastTimestamp = snapshot.lastTimestamp();
             started = snapshot.started();
