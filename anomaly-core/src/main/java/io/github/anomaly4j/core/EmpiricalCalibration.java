@@ -154,8 +154,14 @@ public final class EmpiricalCalibration implements Calibration {
         return knots.clone();
     }
 
+    /**
+     * @param rawScore a raw score, not NaN (infinities map to 0 and 1)
+     * @return the calibrated score in [0, 1]
+     * @throws IllegalArgumentException for NaN, which has no rank
+     */
     @Override
     public double calibrate(double rawScore) {
+        checkNotNaN(rawScore);
         if (tailScale > 0.0 && rawScore > tailStart) {
             double p = 1.0 - (1.0 - tailBase) * GeneralizedPareto.survival(rawScore - tailStart, tailShape,
                     tailScale);
@@ -169,14 +175,23 @@ public final class EmpiricalCalibration implements Calibration {
      * {@code (1 - p_u) (1 + shape (s - u) / scale)^(-1/shape)} itself, which stays above 0 (and keeps decreasing) long
      * after {@code calibrate} has rounded to 1, until it underflows near 1e-308.
      *
-     * @param rawScore a finite raw score
+     * @param rawScore a raw score, not NaN
      * @return the estimated probability of a reference score above {@code rawScore}, in [0, 1]
+     * @throws IllegalArgumentException for NaN
      */
     public double tailProbability(double rawScore) {
+        checkNotNaN(rawScore);
         if (tailScale > 0.0 && rawScore > tailStart) {
             return (1.0 - tailBase) * GeneralizedPareto.survival(rawScore - tailStart, tailShape, tailScale);
         }
         return 1.0 - body(knots, rawScore);
+    }
+
+    /** NaN fails every comparison, so it would silently calibrate to 0 (tail probability 1): refuse it. */
+    private static void checkNotNaN(double rawScore) {
+        if (rawScore != rawScore) {
+            throw new IllegalArgumentException("raw score must not be NaN");
+        }
     }
 
     private static double body(double[] knots, double rawScore) {

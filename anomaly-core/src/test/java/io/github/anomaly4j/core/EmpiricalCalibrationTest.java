@@ -21,6 +21,18 @@ class EmpiricalCalibrationTest {
     }
 
     @Test
+    void refusesANaNScoreInsteadOfCalibratingItToZero() {
+        EmpiricalCalibration plain = EmpiricalCalibration.fit(new double[] {1, 2, 3});
+        EmpiricalCalibration tail = EmpiricalCalibration.fitWithTail(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.5);
+        for (EmpiricalCalibration c : new EmpiricalCalibration[] {plain, tail}) {
+            assertThatThrownBy(() -> c.calibrate(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NaN");
+            assertThatThrownBy(() -> c.tailProbability(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NaN");
+        }
+    }
+
+    @Test
     void largeReferenceSetsKeepAtMostMaxKnotsAndStayAccurate() {
         SplittableRandom r = new SplittableRandom(1);
         double[] scores = new double[100_000];
