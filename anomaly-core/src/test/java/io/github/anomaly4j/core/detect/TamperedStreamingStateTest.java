@@ -1,0 +1,38 @@
+package io.github.anomaly4j.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.anomaly4j.api.detect.StreamingDetector;
+import org.junit.jupiter.api.Test;
+
+/** A streaming snapshot that no detector could have produced is refused when it is built, not readings later. */
+class TamperedStreamingStateTest {
+
+    private static RollingState iqrSnapshotAfterThreeReadings() {
+        StreamingDetector d = IqrDetector.builder().window(10).warmUp(2).build().newStreamingDetector(1);
+        for (int i = 0; i < 3; i++) {
+            d.update(i, new double[] {i});
+        }
+        return (RollingState) d.snapshot();
+    }
+
+    @Test
+    void rollingStateRefusesARingPositionThatDisagreesWithTheReadingsSeen() {
+        RollingState s = iqrSnapshotAfterThreeReadings();
+        // before the fix this was accepted and the restored IQR stream failed 8 readings later with
+        // "window value 0.0 missing from the sorted index"
+        assertThatThrownBy(() -> new RollingState(s.type(), 1, 10, 2, 3, s.lastTimestamp(), 7, s.buffer(),
+                s.shift(), s.mean(), s.m2(), s.sd(), s.sinceRecompute()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position");
+    }
+
+    @Test
+    void rollingStateRefusesNonFiniteWindowValues() {
+        RollingState s = iqrSnapshotAfterThreeReadings();
+        double[] buffer = s.buffer();
+        buffer[1] = Double.NaN; // before the fix: accepted, and the next score was Double.MAX_VALUE
+        assertThatThrownBy(() -> new RollingState(s.type(), 1, 10, 2, 3, s.lastTimestamp(), 3, buffer, s.shift(),
+                s.mean(), s.m2(), s.sd(), s.sinceRecompute()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    }
+}
