@@ -35,4 +35,24 @@ class TamperedStreamingStateTest {
                 s.mean(), s.m2(), s.sd(), s.sinceRecompute()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
     }
+
+    @Test
+    void chartStateRefusesNonFiniteChartStatistics() {
+        StreamingDetector cusum = CusumDetector.builder().build().newStreamingDetector(1);
+        for (int i = 0; i < 30; i++) {
+            cusum.update(i, new double[] {i % 3});
+        }
+        ChartState s = (ChartState) cusum.snapshot();
+        // before the fix: accepted, and since max(0, NaN) is NaN the restored CUSUM scored Double.MAX_VALUE for
+        // every reading from then on, the alarm restart never clearing it
+        assertThatThrownBy(() -> new ChartState(s.type(), 1, s.settings(), s.baseline(), s.warmUp(), s.seen(),
+                s.lastTimestamp(), s.mean(), s.variance(), new double[] {Double.NaN}, s.second()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new ChartState(s.type(), 1, s.settings(), s.baseline(), s.warmUp(), s.seen(),
+                s.lastTimestamp(), s.mean(), s.variance(), s.first(), new double[] {-1.0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> new ChartState(s.type(), 1, null, s.baseline(), s.warmUp(), s.seen(),
+                s.lastTimestamp(), s.mean(), s.variance(), s.first(), s.second()))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("settings");
+    }
 }
