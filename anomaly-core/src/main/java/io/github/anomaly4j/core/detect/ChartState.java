@@ -36,7 +36,8 @@ public record ChartState(String type, int dimension, double[] settings, int base
      * @param variance in-control variance per feature, {@code dimension} non-negative values
      * @param first first chart statistic per feature, {@code dimension} finite values
      * @param second second chart statistic per feature, {@code dimension} finite non-negative values
-     * @throws IllegalArgumentException when a setting is out of range, an array has the wrong length or a statistic is not finite
+     * @throws IllegalArgumentException when a setting is out of range, an array has the wrong length or a
+     *     statistic is not finite
      */
     public ChartState {
         Objects.requireNonNull(type, "type");
