@@ -55,4 +55,29 @@ class TamperedStreamingStateTest {
                 s.lastTimestamp(), s.mean(), s.variance(), s.first(), s.second()))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("settings");
     }
+
+    @Test
+    void windowedGaussianStateRefusesNonFiniteStatisticsAndAnInconsistentWindow() {
+        StreamingDetector g = WindowedGaussianDetector.builder().window(10).step(3).build().newStreamingDetector(1);
+        for (int i = 0; i < 15; i++) { // window full after 10, then 5 more: one slide of 3, 2 pending
+            g.update(i, new double[] {i % 4});
+        }
+        WindowedGaussianState s = (WindowedGaussianState) g.snapshot();
+        // before the fix a NaN mean was accepted and the feature silently never scored again (NaN > 0 is false)
+        assertThatThrownBy(() -> new WindowedGaussianState(1, 10, 3, 1, s.seen(), s.lastTimestamp(), s.position(),
+                s.pending(), s.slides(), s.ring(), s.stepBuffer(), new double[] {Double.NaN}, s.m2(), s.sd()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mean");
+        double[] ring = s.ring();
+        ring[4] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> new WindowedGaussianState(1, 10, 3, 1, s.seen(), s.lastTimestamp(), s.position(),
+                s.pending(), s.slides(), ring, s.stepBuffer(), s.mean(), s.m2(), s.sd()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        // 15 readings of a window of 10 sliding by 3: position 3 and 2 pending, nothing else
+        assertThatThrownBy(() -> new WindowedGaussianState(1, 10, 3, 1, s.seen(), s.lastTimestamp(), 0,
+                s.pending(), s.slides(), s.ring(), s.stepBuffer(), s.mean(), s.m2(), s.sd()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position");
+        assertThatThrownBy(() -> new WindowedGaussianState(1, 10, 3, 1, s.seen(), s.lastTimestamp(), s.position(),
+                0, s.slides(), s.ring(), s.stepBuffer(), s.mean(), s.m2(), s.sd()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pending");
+    }
 }
