@@ -63,6 +63,11 @@ public record PeaksOverThresholdState(double risk, double level, int depth, int 
                     + window.length + ", position " + position + ", count " + count + ", peaks " + peaks.length
                     + ", t " + peakThreshold + ", shape " + shape + ", scale " + scale + ", threshold " + threshold);
         }
+        for (double w : window) {
+            if (!Double.isFinite(w)) {
+                throw new IllegalArgumentException("drift window values must be finite, got " + w);
+            }
+        }
         for (double p : peaks) {
             if (!(p >= 0.0) || !Double.isFinite(p)) {
                 throw new IllegalArgumentException("peaks must be finite and non-negative, got " + p);

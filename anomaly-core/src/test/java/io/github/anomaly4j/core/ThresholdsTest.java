@@ -139,6 +139,23 @@ class ThresholdsTest {
     }
 
     @Test
+    void spotStateRefusesANonFiniteDriftWindow() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[] initial = new double[200];
+        for (int i = 0; i < initial.length; i++) {
+            initial[i] = r.nextGaussian();
+        }
+        PeaksOverThresholdState s = PeaksOverThreshold.builder().depth(5).build().fit(initial).snapshot();
+        double[] window = s.window();
+        window[2] = Double.NaN;
+        // before the fix: accepted, and the restored DSPOT threshold became NaN, so it never alarmed again
+        assertThatThrownBy(() -> new PeaksOverThresholdState(s.risk(), s.level(), s.depth(), s.maxPeaks(),
+                s.peakThreshold(), s.count(), s.peakTotal(), s.peaks(), s.peakNext(), window, s.position(),
+                s.windowSum(), s.shape(), s.scale(), s.threshold()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    }
+
+    @Test
     void spotSnapshotRestoresIdenticalDecisions() {
         SplittableRandom r = new SplittableRandom(4);
         double[] initial = new double[500];
