@@ -123,7 +123,8 @@ public final class EmpiricalCalibration implements Calibration {
      *
      * @param knots quantiles at evenly spaced probabilities: finite, non-decreasing
      * @param tailStart the score {@code u} above which the tail applies, finite
-     * @param tailBase the calibrated value at {@code u}, in [0, 1)
+     * @param tailBase the calibrated value at {@code u}, in [0, 1): exactly the knots' value at {@code u}, as
+     *     {@link #fitWithTail} stores it
      * @param tailShape the generalized Pareto shape, finite and non-negative
      * @param tailScale the generalized Pareto scale, finite and positive
      * @return the calibration
@@ -136,6 +137,14 @@ public final class EmpiricalCalibration implements Calibration {
             throw new IllegalArgumentException("calibration tail needs a finite start, a base in [0, 1), a finite "
                     + "non-negative shape and a finite positive scale; got start " + tailStart + ", base " + tailBase
                     + ", shape " + tailShape + ", scale " + tailScale);
+        }
+        double expected = body(k, tailStart);
+        if (tailBase != expected) {
+            // fitWithTail takes the base from the body, so anything else makes calibrate() jump at the tail start
+            // (not monotone): a tampered or mismatched model file
+            throw new IllegalArgumentException("calibration tail base " + tailBase + " differs from the body's value "
+                    + expected + " at the tail start " + tailStart + "; the tail must continue the knots it was "
+                    + "fitted with");
         }
         return new EmpiricalCalibration(k, tailStart, tailBase, tailShape, tailScale);
     }

@@ -33,6 +33,23 @@ class EmpiricalCalibrationTest {
     }
 
     @Test
+    void aStoredTailMustContinueTheBodyItWasFittedOn() {
+        double[] scores = new double[200];
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = r.nextDouble();
+        }
+        EmpiricalCalibration c = EmpiricalCalibration.fitWithTail(scores, 0.9);
+        EmpiricalCalibration back = EmpiricalCalibration.fromKnots(c.knots(), c.tailStart(), c.tailBase(),
+                c.tailShape(), c.tailScale());
+        assertThat(back.calibrate(c.tailStart() + 0.01)).isEqualTo(c.calibrate(c.tailStart() + 0.01));
+        // before the fix a base that disagrees with the body at the tail start was accepted: calibrate() then fell
+        // from about 0.9 to about 0 just above the start, breaking the monotone contract of Calibration
+        assertThatThrownBy(() -> EmpiricalCalibration.fromKnots(c.knots(), c.tailStart(), 0.0, c.tailShape(),
+                c.tailScale())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base");
+    }
+
+    @Test
     void largeReferenceSetsKeepAtMostMaxKnotsAndStayAccurate() {
         SplittableRandom r = new SplittableRandom(1);
         double[] scores = new double[100_000];
