@@ -5,10 +5,11 @@ import java.util.Arrays;
 
 /**
  * Calibration by the empirical distribution of reference scores: a raw score maps to the share of reference
- * scores at or below it, interpolated linearly between stored quantiles. 0 means "lower than every reference
- * score", 1 "at or above the highest"; {@code 1 - calibrate(s)} estimates the tail probability of {@code s}.
- * A score equal to several tied quantiles gets their mid-rank (a constant reference maps its constant to 0.5), so
- * ties do not all land on the top of their block.
+ * scores at or below it, interpolated linearly between stored quantiles. 0 means "below the lowest reference
+ * score", 1 "above the highest" (each also "equal to it" when it is not tied); {@code 1 - calibrate(s)} estimates
+ * the tail probability of {@code s}. A score equal to several tied quantiles gets their mid-rank (a constant
+ * reference maps its constant to 0.5, and a tied maximum stays below 1), so ties do not all land on the top of
+ * their block.
  *
  * <p><b>Extreme-value tail</b> ({@link #fitWithTail}). The plain form gives 1.0 to every score at or above the
  * highest reference score, so two readings far beyond anything seen cannot be told apart (on NAB this alone made
