@@ -5,10 +5,11 @@ import java.util.Arrays;
 
 /**
  * Calibration by the empirical distribution of reference scores: a raw score maps to the share of reference
- * scores at or below it, interpolated linearly between stored quantiles. 0 means "lower than every reference
- * score", 1 "at or above the highest"; {@code 1 - calibrate(s)} estimates the tail probability of {@code s}.
- * A score equal to several tied quantiles gets their mid-rank (a constant reference maps its constant to 0.5), so
- * ties do not all land on the top of their block.
+ * scores at or below it, interpolated linearly between stored quantiles. 0 means "below the lowest reference
+ * score", 1 "above the highest" (each also "equal to it" when it is not tied); {@code 1 - calibrate(s)} estimates
+ * the tail probability of {@code s}. A score equal to several tied quantiles gets their mid-rank (a constant
+ * reference maps its constant to 0.5, and a tied maximum stays below 1), so ties do not all land on the top of
+ * their block.
  *
  * <p><b>Extreme-value tail</b> ({@link #fitWithTail}). The plain form gives 1.0 to every score at or above the
  * highest reference score, so two readings far beyond anything seen cannot be told apart (on NAB this alone made
@@ -123,7 +124,8 @@ public final class EmpiricalCalibration implements Calibration {
      *
      * @param knots quantiles at evenly spaced probabilities: finite, non-decreasing
      * @param tailStart the score {@code u} above which the tail applies, finite
-     * @param tailBase the calibrated value at {@code u}, in [0, 1)
+     * @param tailBase the calibrated value at {@code u}, in [0, 1): exactly the knots' value at {@code u}, as
+     *     {@link #fitWithTail} stores it
      * @param tailShape the generalized Pareto shape, finite and non-negative
      * @param tailScale the generalized Pareto scale, finite and positive
      * @return the calibration
@@ -136,6 +138,14 @@ public final class EmpiricalCalibration implements Calibration {
             throw new IllegalArgumentException("calibration tail needs a finite start, a base in [0, 1), a finite "
                     + "non-negative shape and a finite positive scale; got start " + tailStart + ", base " + tailBase
                     + ", shape " + tailShape + ", scale " + tailScale);
+        }
+        double expected = body(k, tailStart);
+        if (tailBase != expected) {
+            // fitWithTail takes the base from the body, so anything else makes calibrate() jump at the tail start
+            // (not monotone): a tampered or mismatched model file
+            throw new IllegalArgumentException("calibration tail base " + tailBase + " differs from the body's value "
+                    + expected + " at the tail start " + tailStart + "; the tail must continue the knots it was "
+                    + "fitted with");
         }
         return new EmpiricalCalibration(k, tailStart, tailBase, tailShape, tailScale);
     }
@@ -154,8 +164,14 @@ public final class EmpiricalCalibration implements Calibration {
         return knots.clone();
     }
 
+    /**
+     * @param rawScore a raw score, not NaN (infinities map to 0 and 1)
+     * @return the calibrated score in [0, 1]
+     * @throws IllegalArgumentException for NaN, which has no rank
+     */
     @Override
     public double calibrate(double rawScore) {
+        checkNotNaN(rawScore);
         if (tailScale > 0.0 && rawScore > tailStart) {
             double p = 1.0 - (1.0 - tailBase) * GeneralizedPareto.survival(rawScore - tailStart, tailShape,
                     tailScale);
@@ -169,14 +185,23 @@ public final class EmpiricalCalibration implements Calibration {
      * {@code (1 - p_u) (1 + shape (s - u) / scale)^(-1/shape)} itself, which stays above 0 (and keeps decreasing) long
      * after {@code calibrate} has rounded to 1, until it underflows near 1e-308.
      *
-     * @param rawScore a finite raw score
+     * @param rawScore a raw score, not NaN
      * @return the estimated probability of a reference score above {@code rawScore}, in [0, 1]
+     * @throws IllegalArgumentException for NaN
      */
     public double tailProbability(double rawScore) {
+        checkNotNaN(rawScore);
         if (tailScale > 0.0 && rawScore > tailStart) {
             return (1.0 - tailBase) * GeneralizedPareto.survival(rawScore - tailStart, tailShape, tailScale);
         }
         return 1.0 - body(knots, rawScore);
+    }
+
+    /** NaN fails every comparison, so it would silently calibrate to 0 (tail probability 1): refuse it. */
+    private static void checkNotNaN(double rawScore) {
+        if (rawScore != rawScore) {
+            throw new IllegalArgumentException("raw score must not be NaN");
+        }
     }
 
     private static double body(double[] knots, double rawScore) {

@@ -41,11 +41,23 @@ public final class PeaksOverThreshold {
 
     private PeaksOverThreshold(double risk, double level, int depth, int maxPeaks) {
         check(risk, level, depth);
+        checkRiskBelowPeakRate(risk, level);
         checkMaxPeaks(maxPeaks);
         this.risk = risk;
         this.level = level;
         this.depth = depth;
         this.maxPeaks = maxPeaks;
+    }
+
+    /**
+     * The tail is fitted above the {@code level} quantile and extrapolated to {@code risk}: a risk of {@code 1 - level}
+     * or more lies below the peak threshold, where the fit says nothing (z_q would fall back to t).
+     */
+    static void checkRiskBelowPeakRate(double risk, double level) {
+        if (!(risk < 1.0 - level)) {
+            throw new IllegalArgumentException("risk " + risk + " must be below 1 - level = " + (1.0 - level)
+                    + " (the share of scores above the peak threshold); lower the risk or the level");
+        }
     }
 
     static void checkMaxPeaks(int maxPeaks) {
@@ -318,7 +330,8 @@ public final class PeaksOverThreshold {
         }
 
         /**
-         * @param probability target probability of an alarm on normal data, in (0, 1) (default 1e-4)
+         * @param probability target probability of an alarm on normal data, in (0, 1) and below {@code 1 - level}
+         *     (checked by {@link #build}) (default 1e-4)
          * @return this builder
          */
         public Builder risk(double probability) {
@@ -356,7 +369,10 @@ public final class PeaksOverThreshold {
             return this;
         }
 
-        /** @return the settings */
+        /**
+         * @return the settings
+         * @throws IllegalArgumentException when the risk is not below {@code 1 - level}
+         */
         public PeaksOverThreshold build() {
             return new PeaksOverThreshold(risk != null ? risk : 1e-4, level != null ? level : DEFAULT_LEVEL,
                     depth != null ? depth : 0, maxPeaks != null ? maxPeaks : DEFAULT_MAX_PEAKS);

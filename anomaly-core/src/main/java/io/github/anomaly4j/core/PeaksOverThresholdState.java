@@ -29,7 +29,7 @@ public record PeaksOverThresholdState(double risk, double level, int depth, int 
     /**
      * Validates and copies.
      *
-     * @param risk target alarm probability, in (0, 1)
+     * @param risk target alarm probability, in (0, 1) and below {@code 1 - level}
      * @param level peak quantile, in (0, 1)
      * @param depth drift window, 0..1,000,000
      * @param maxPeaks stored peaks at most, 10..10,000,000
@@ -48,6 +48,7 @@ public record PeaksOverThresholdState(double risk, double level, int depth, int 
      */
     public PeaksOverThresholdState {
         PeaksOverThreshold.check(risk, level, depth);
+        PeaksOverThreshold.checkRiskBelowPeakRate(risk, level);
         PeaksOverThreshold.checkMaxPeaks(maxPeaks);
         Objects.requireNonNull(peaks, "peaks");
         Objects.requireNonNull(window, "window");
@@ -62,6 +63,11 @@ public record PeaksOverThresholdState(double risk, double level, int depth, int 
             throw new IllegalArgumentException("inconsistent peaks-over-threshold state: depth " + depth + ", window "
                     + window.length + ", position " + position + ", count " + count + ", peaks " + peaks.length
                     + ", t " + peakThreshold + ", shape " + shape + ", scale " + scale + ", threshold " + threshold);
+        }
+        for (double w : window) {
+            if (!Double.isFinite(w)) {
+                throw new IllegalArgumentException("drift window values must be finite, got " + w);
+            }
         }
         for (double p : peaks) {
             if (!(p >= 0.0) || !Double.isFinite(p)) {

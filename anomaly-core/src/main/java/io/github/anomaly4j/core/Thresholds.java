@@ -193,7 +193,8 @@ public final class Thresholds {
      * probability is {@code risk}. For the threshold that keeps adapting on the stream (SPOT, or DSPOT under
      * drift), continue with {@link PeaksOverThreshold#fit}.
      *
-     * @param risk the target probability of a score above the cut-off, in (0, 1), e.g. 1e-4
+     * @param risk the target probability of a score above the cut-off, in (0, 1) and below {@code 1 - 0.98}, e.g.
+     *     1e-4
      * @return the rule
      */
     public static Threshold peaksOverThreshold(double risk) {
@@ -201,13 +202,14 @@ public final class Thresholds {
     }
 
     /**
-     * @param risk the target probability of a score above the cut-off, in (0, 1)
+     * @param risk the target probability of a score above the cut-off, in (0, 1) and below {@code 1 - level}
      * @param level the quantile of the validation scores above which the tail is fitted, in (0, 1), e.g. 0.98
      * @return the rule
      * @see #peaksOverThreshold(double)
      */
     public static Threshold peaksOverThreshold(double risk, double level) {
         PeaksOverThreshold.check(risk, level, 0);
+        PeaksOverThreshold.checkRiskBelowPeakRate(risk, level);
         return new Threshold() {
             @Override
             public double select(double[] scores, boolean[] labels) {

@@ -21,6 +21,35 @@ class EmpiricalCalibrationTest {
     }
 
     @Test
+    void refusesANaNScoreInsteadOfCalibratingItToZero() {
+        EmpiricalCalibration plain = EmpiricalCalibration.fit(new double[] {1, 2, 3});
+        EmpiricalCalibration tail = EmpiricalCalibration.fitWithTail(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.5);
+        for (EmpiricalCalibration c : new EmpiricalCalibration[] {plain, tail}) {
+            assertThatThrownBy(() -> c.calibrate(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NaN");
+            assertThatThrownBy(() -> c.tailProbability(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NaN");
+        }
+    }
+
+    @Test
+    void aStoredTailMustContinueTheBodyItWasFittedOn() {
+        double[] scores = new double[200];
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = r.nextDouble();
+        }
+        EmpiricalCalibration c = EmpiricalCalibration.fitWithTail(scores, 0.9);
+        EmpiricalCalibration back = EmpiricalCalibration.fromKnots(c.knots(), c.tailStart(), c.tailBase(),
+                c.tailShape(), c.tailScale());
+        assertThat(back.calibrate(c.tailStart() + 0.01)).isEqualTo(c.calibrate(c.tailStart() + 0.01));
+        // before the fix a base that disagrees with the body at the tail start was accepted: calibrate() then fell
+        // from about 0.9 to about 0 just above the start, breaking the monotone contract of Calibration
+        assertThatThrownBy(() -> EmpiricalCalibration.fromKnots(c.knots(), c.tailStart(), 0.0, c.tailShape(),
+                c.tailScale())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base");
+    }
+
+    @Test
     void largeReferenceSetsKeepAtMostMaxKnotsAndStayAccurate() {
         SplittableRandom r = new SplittableRandom(1);
         double[] scores = new double[100_000];

@@ -150,6 +150,17 @@ class PipelineTest {
     }
 
     @Test
+    void aSavedPipelineWithAnExtremeValueTailLoadsBackWithTheSameCalibration() {
+        Pipeline p = Anomaly.pipeline().detector(MadDetector.builder().build()).extremeValueCalibration(0.9)
+                .fit(sensor(2000, 12, -1), sensor(1500, 13, -1));
+        Pipeline back = Anomaly.codec().decodePipeline(Anomaly.codec().encode(p));
+        assertThat(back.calibration().hasTail()).isTrue();
+        assertThat(back.calibration().tailBase()).isEqualTo(p.calibration().tailBase());
+        TimeSeries live = sensor(400, 14, 200);
+        assertThat(back.detect(live)).isEqualTo(p.detect(live));
+    }
+
+    @Test
     void withThresholdRechoosesTheCutOffOnRecentScoresAndKeepsTheRest() {
         Pipeline p = Anomaly.pipeline().detector(ZScoreDetector.builder().build())
                 .threshold(Thresholds.quantile(0.99)).fit(sensor(2000, 5, -1));

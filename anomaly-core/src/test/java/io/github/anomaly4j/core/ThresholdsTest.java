@@ -139,6 +139,36 @@ class ThresholdsTest {
     }
 
     @Test
+    void spotRefusesARiskAtOrAboveThePeakRate() {
+        // SPOT extrapolates the tail above the level quantile, so the risk must be below 1 - level. Before the fix
+        // risk 0.05 with level 0.98 was accepted and silently fell back to z_q = t, alarming on about 2%, not 5%
+        assertThatThrownBy(() -> PeaksOverThreshold.builder().risk(0.05).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 - level");
+        assertThatThrownBy(() -> Thresholds.peaksOverThreshold(0.05))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 - level");
+        assertThatThrownBy(() -> Thresholds.peaksOverThreshold(0.1, 0.9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 - level");
+        assertThat(PeaksOverThreshold.builder().risk(0.05).level(0.9).build().risk()).isEqualTo(0.05);
+    }
+
+    @Test
+    void spotStateRefusesANonFiniteDriftWindow() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[] initial = new double[200];
+        for (int i = 0; i < initial.length; i++) {
+            initial[i] = r.nextGaussian();
+        }
+        PeaksOverThresholdState s = PeaksOverThreshold.builder().depth(5).build().fit(initial).snapshot();
+        double[] window = s.window();
+        window[2] = Double.NaN;
+        // before the fix: accepted, and the restored DSPOT threshold became NaN, so it never alarmed again
+        assertThatThrownBy(() -> new PeaksOverThresholdState(s.risk(), s.level(), s.depth(), s.maxPeaks(),
+                s.peakThreshold(), s.count(), s.peakTotal(), s.peaks(), s.peakNext(), window, s.position(),
+                s.windowSum(), s.shape(), s.scale(), s.threshold()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    }
+
+    @Test
     void spotSnapshotRestoresIdenticalDecisions() {
         SplittableRandom r = new SplittableRandom(4);
         double[] initial = new double[500];

@@ -153,7 +153,7 @@ public final class SyntheticGenerator {
     /** A start for a stretch of len readings in [from, length) at least 5 readings from any other anomaly. */
     private int place(SplittableRandom r, boolean[] labels, int from, int len, String id, AnomalyKind kind) {
         int span = length - from - len;
-        for (int attempt = 0; attempt < 1000 && span > 0; attempt++) {
+        for (int attempt = 0; attempt < 1000 && span >= 0; attempt++) {
             int at = from + r.nextInt(span + 1);
             boolean free = true;
             for (int i = Math.max(0, at - 5); i < Math.min(length, at + len + 5) && free; i++) {

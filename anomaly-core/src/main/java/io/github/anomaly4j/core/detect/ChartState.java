@@ -34,9 +34,10 @@ public record ChartState(String type, int dimension, double[] settings, int base
      * @param lastTimestamp timestamp of the last accepted reading
      * @param mean in-control mean per feature, {@code dimension} values
      * @param variance in-control variance per feature, {@code dimension} non-negative values
-     * @param first first chart statistic per feature, {@code dimension} values
-     * @param second second chart statistic per feature, {@code dimension} values
-     * @throws IllegalArgumentException when a setting is out of range or an array has the wrong length
+     * @param first first chart statistic per feature, {@code dimension} finite values
+     * @param second second chart statistic per feature, {@code dimension} finite non-negative values
+     * @throws IllegalArgumentException when a setting is out of range, an array has the wrong length or a
+     *     statistic is not finite
      */
     public ChartState {
         Objects.requireNonNull(type, "type");
@@ -47,7 +48,7 @@ public record ChartState(String type, int dimension, double[] settings, int base
         if (seen < 0) {
             throw new IllegalArgumentException("seen must be non-negative, got " + seen);
         }
-        settings = settings.clone();
+        settings = Objects.requireNonNull(settings, "settings").clone();
         mean = checked("mean", mean, dimension);
         variance = checked("variance", variance, dimension);
         first = checked("first", first, dimension);
@@ -56,6 +57,12 @@ public record ChartState(String type, int dimension, double[] settings, int base
             if (!(variance[j] >= 0.0) || !Double.isFinite(mean[j])) {
                 throw new IllegalArgumentException("feature " + j + ": mean " + mean[j] + " and variance "
                         + variance[j] + " must be finite and the variance non-negative");
+            }
+            // the charts keep both statistics finite (EWMA: a convex average and (1 - lambda)^(2t); CUSUM: sums that
+            // restart after an infinite step) and the second non-negative; NaN would stick for good
+            if (!Double.isFinite(first[j]) || !Double.isFinite(second[j]) || !(second[j] >= 0.0)) {
+                throw new IllegalArgumentException("feature " + j + ": chart statistics " + first[j] + " and "
+                        + second[j] + " must be finite and the second non-negative");
             }
         }
     }

@@ -4,8 +4,8 @@ import io.github.anomaly4j.api.data.FeatureVectors;
 import io.github.anomaly4j.api.detect.AnomalyModel;
 
 /**
- * A fitted windowed-Gaussian model: the score of {@code x} is {@code max_j P(|Z| <= ...)}, precisely
- * {@code max_j (1 - Q(|x_j - mean_j| / sd_j))} with {@code Q} the standard normal upper tail, in [0.5, 1]. The
+ * A fitted windowed-Gaussian model: the score of {@code x} is {@code max_j P(Z <= |x_j - mean_j| / sd_j)}, that
+ * is {@code max_j (1 - Q(|x_j - mean_j| / sd_j))} with {@code Q} the standard normal upper tail, in [0.5, 1]. The
  * attribution of feature {@code j} is its own {@code 1 - Q}. Immutable and allocation-free.
  */
 final class GaussianTailModel implements AnomalyModel {

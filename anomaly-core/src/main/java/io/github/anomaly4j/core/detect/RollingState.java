@@ -33,15 +33,15 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
      * @param warmUp readings needed before scoring, 2 to {@code window}
      * @param seen readings accepted so far, non-negative
      * @param lastTimestamp timestamp of the last accepted reading ({@link Long#MIN_VALUE} before the first)
-     * @param position next ring slot to write, in [0, {@code window})
-     * @param buffer the ring, feature-major, of length {@code dimension * window}
+     * @param position next ring slot to write, {@code seen % window}
+     * @param buffer the ring, feature-major, of length {@code dimension * window}, finite values
      * @param shift z-score only: the per-feature shift subtracted from values (empty for MAD and IQR)
      * @param mean z-score only: running mean of the shifted values per feature (empty for MAD and IQR)
      * @param m2 z-score only: running sum of squared deviations per feature (may be +Infinity for extreme data)
      * @param sd z-score only: the standard deviation in force per feature
      * @param sinceRecompute z-score only: incremental updates since the last exact recomputation
      * @throws IllegalArgumentException if a setting is out of range, the ring position is inconsistent, or the
-     *     buffer has the wrong length
+     *     buffer has the wrong length or a non-finite value
      */
     public RollingState {
         Objects.requireNonNull(type, "type");
@@ -56,6 +56,18 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
         if (buffer.length != (long) dimension * window) {
             throw new IllegalArgumentException("buffer has " + buffer.length + " values, expected "
                     + (long) dimension * window);
+        }
+        if (position != seen % window) {
+            // every update advances both, so any other position is a tampered snapshot (the sorted MAD/IQR index
+            // would later miss the value leaving the window)
+            throw new IllegalArgumentException("inconsistent ring: position " + position + " after " + seen
+                    + " readings of a window of " + window + ", expected " + seen % window);
+        }
+        for (int i = 0; i < buffer.length; i++) {
+            if (!Double.isFinite(buffer[i])) {
+                throw new IllegalArgumentException("buffer value " + i + " is " + buffer[i]
+                        + "; window values must be finite");
+            }
         }
         buffer = buffer.clone();
         shift = shift.clone();

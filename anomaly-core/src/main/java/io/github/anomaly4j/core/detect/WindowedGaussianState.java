@@ -34,15 +34,16 @@ public record WindowedGaussianState(int dimension, int window, int step, int war
      * @param warmUp readings before the first score, 1 to {@code window}
      * @param seen readings accepted so far, non-negative
      * @param lastTimestamp timestamp of the last accepted reading
-     * @param position next ring slot, in [0, window)
-     * @param pending waiting readings, in [0, step)
+     * @param position next ring slot: 0 until the window is full, then {@code step} further per slide
+     * @param pending waiting readings: 0 until the window is full, then {@code (seen - window) % step}
      * @param slides slides since the last exact recomputation, non-negative
-     * @param ring {@code dimension * window} values
-     * @param stepBuffer {@code dimension * step} values
-     * @param mean {@code dimension} values
-     * @param m2 {@code dimension} values
+     * @param ring {@code dimension * window} finite values
+     * @param stepBuffer {@code dimension * step} finite values
+     * @param mean {@code dimension} finite values
+     * @param m2 {@code dimension} non-negative values (+Infinity allowed)
      * @param sd {@code dimension} positive values
-     * @throws IllegalArgumentException when a setting is out of range or an array has the wrong length
+     * @throws IllegalArgumentException when a setting is out of range, the window position disagrees with
+     *     {@code seen}, an array has the wrong length or a value is not finite
      */
     public WindowedGaussianState {
         WindowedGaussianDetector.check(window, step, warmUp);
@@ -59,9 +60,32 @@ public record WindowedGaussianState(int dimension, int window, int step, int war
         mean = length("mean", mean, dimension);
         m2 = length("m2", m2, dimension);
         sd = length("sd", sd, dimension);
+        // the window fills first (position 0, nothing pending), then every step readings slide it by step
+        long afterFull = Math.max(0L, seen - window);
+        long expectedPending = afterFull % step;
+        long expectedPosition = afterFull / step * step % window;
+        if (pending != expectedPending || position != expectedPosition) {
+            throw new IllegalArgumentException("inconsistent window: after " + seen + " readings of a window of "
+                    + window + " sliding by " + step + " expected position " + expectedPosition + " and pending "
+                    + expectedPending + ", got position " + position + " and pending " + pending);
+        }
+        finite("ring", ring);
+        finite("stepBuffer", stepBuffer);
+        finite("mean", mean);
         for (int j = 0; j < dimension; j++) {
             if (!(sd[j] > 0.0 && sd[j] <= Double.MAX_VALUE)) {
                 throw new IllegalArgumentException("sd[" + j + "] must be finite and positive, got " + sd[j]);
+            }
+            if (!(m2[j] >= 0.0)) { // +Infinity is allowed (extreme data), NaN and negative values are not
+                throw new IllegalArgumentException("m2[" + j + "] must be non-negative, got " + m2[j]);
+            }
+        }
+    }
+
+    private static void finite(String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] is " + values[i] + "; it must be finite");
             }
         }
     }

@@ -48,6 +48,16 @@ class SyntheticDataTest {
     }
 
     @Test
+    void anAnomalyThatExactlyFitsAfterTheCleanPrefixIsPlaced() {
+        // length 10, clean prefix 0.9: reading 9 is the only place for a spike; before the fix the search needed
+        // at least two candidate starts and reported "no room"
+        SensorSeries s = SyntheticGenerator.builder().length(10).cleanPrefix(0.9).anomalies(AnomalyKind.SPIKE, 1)
+                .seed(3).build().generate().get(0);
+        assertThat(s.labels()[9]).isTrue();
+        assertThat(s.kinds()[9]).isEqualTo(AnomalyKind.SPIKE);
+    }
+
+    @Test
     void sameSeedSameDataOtherSeedOtherData() {
         SyntheticGenerator.Builder b = SyntheticGenerator.builder().length(500).anomalies(AnomalyKind.DRIFT, 2);
         List<SensorSeries> a = b.seed(1).build().generate();
