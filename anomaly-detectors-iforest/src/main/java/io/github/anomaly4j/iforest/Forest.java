@@ -41,9 +41,11 @@ final class Forest {
     /** The largest number of features: feature indices are stored as {@code char}. */
     static final int MAX_DIMENSION = Character.MAX_VALUE;
 
-    /** Points per block of {@link #pathLengthSums}: 128 x 8 features x 8 bytes = 8 KiB, beside four 4.6 KiB trees
-     * in L1. */
+    /** Points per block of {@link #pathLengthSums}: 128 x 8 features x 8 bytes = 8 KiB, beside one 4.6 KiB tree
+     * in L1 (64 and 256 measured no faster). */
     static final int BLOCK = 128;
+    /** {@code log2(BLOCK)}: the column of feature {@code f} in a block starts at {@code f << SHIFT}. */
+    static final int SHIFT = 7;
 
     final int dimension;
     final int trees;
@@ -226,60 +228,42 @@ final class Forest {
     }
 
     /**
-     * Sums the path lengths of {@code n} points held column-major in {@code block} (value of feature {@code j} of
-     * point {@code p} at {@code block[j * stride + p]}) into {@code sums}, tree by tree, so that one tree's few KiB
-     * stay in L1 while the block walks it. Each point's sum is built in tree order, exactly as
-     * {@link #pathLengthSum} builds it.
+     * Sums the path lengths of {@code n <= BLOCK} points held column-major in {@code block} (value of feature
+     * {@code j} of point {@code p} at {@code block[j * BLOCK + p]}) into {@code sums}, using {@code idx} ({@code n}
+     * ints) as scratch.
+     *
+     * <p>Tree-major and level-synchronous: one tree at a time (its few KiB stay in L1), and within the tree one
+     * level at a time for all {@code n} points, the current node of each point kept in {@code idx}. The walk of
+     * one point is a chain of dependent loads (node -> feature -> value -> compare -> child), but the {@code n}
+     * points' steps at one level are independent of each other, so the core overlaps as many as it can hold
+     * instead of waiting on one chain (the earlier code walked four trees side by side per point: four chains).
+     * The root's split is the same for every point, so level 0 loads it once. Each point's sum is built in tree
+     * order, exactly as {@link #pathLengthSum} builds it, so both give bit-identical scores.
      */
-    void pathLengthSums(double[] block, int n, double[] sums) {
-        final int stride = BLOCK;
+    void pathLengthSums(double[] block, int n, double[] sums, int[] idx) {
         Arrays.fill(sums, 0, n, 0.0);
         final char[] feature = this.feature;
         final double[] threshold = this.threshold;
         final double[] leafLength = this.leafLength;
         final int internal = this.internal;
-        final int depth = this.depth;
-        int t = 0;
-        // four trees (18 KiB) at a time over the block, each point walking the four side by side as in
-        // pathLengthSum, and adding the four leaves in tree order
-        for (int base = 0, leafBase = -internal; t + 4 <= trees; t += 4, base += 4 * internal,
-                leafBase += 4 * leaves) {
-            int b1 = base + internal;
-            int b2 = b1 + internal;
-            int b3 = b2 + internal;
+        final int depth = this.depth; // at least 1
+        for (int t = 0; t < trees; t++) {
+            final int base = t * internal;
+            final int leafBase = t * leaves - internal;
+            final int rootColumn = feature[base] << SHIFT;
+            final double rootThreshold = threshold[base];
             for (int p = 0; p < n; p++) {
-                int i0 = 0;
-                int i1 = 0;
-                int i2 = 0;
-                int i3 = 0;
-                for (int level = 0; level < depth; level++) {
-                    int n0 = base + i0;
-                    int n1 = b1 + i1;
-                    int n2 = b2 + i2;
-                    int n3 = b3 + i3;
-                    i0 = 2 * i0 + 1 + right(threshold[n0], block[feature[n0] * stride + p]);
-                    i1 = 2 * i1 + 1 + right(threshold[n1], block[feature[n1] * stride + p]);
-                    i2 = 2 * i2 + 1 + right(threshold[n2], block[feature[n2] * stride + p]);
-                    i3 = 2 * i3 + 1 + right(threshold[n3], block[feature[n3] * stride + p]);
-                }
-                double s = sums[p];
-                s += leafLength[leafBase + i0];
-                s += leafLength[leafBase + leaves + i1];
-                s += leafLength[leafBase + 2 * leaves + i2];
-                s += leafLength[leafBase + 3 * leaves + i3];
-                sums[p] = s;
+                idx[p] = 1 + right(rootThreshold, block[rootColumn + p]);
             }
-        }
-        for (; t < trees; t++) {
-            int base = t * internal;
-            int leafBase = t * leaves - internal;
-            for (int p = 0; p < n; p++) {
-                int i = 0;
-                for (int level = 0; level < depth; level++) {
+            for (int level = 1; level < depth; level++) {
+                for (int p = 0; p < n; p++) {
+                    int i = idx[p];
                     int node = base + i;
-                    i = 2 * i + 1 + right(threshold[node], block[feature[node] * stride + p]);
+                    idx[p] = 2 * i + 1 + right(threshold[node], block[(feature[node] << SHIFT) + p]);
                 }
-                sums[p] += leafLength[leafBase + i];
+            }
+            for (int p = 0; p < n; p++) {
+                sums[p] += leafLength[leafBase + idx[p]];
             }
         }
     }

@@ -67,17 +67,18 @@ final class IsolationForestModel implements AnomalyModel {
                     block[j * BLOCK + p] = x[j];
                 }
             }
-            forest.pathLengthSums(block, n, sums);
+            forest.pathLengthSums(block, n, sums, scratch.idx);
             for (int p = 0; p < n; p++) {
                 out[start + p] = forest.score(sums[p]);
             }
         }
     }
 
-    /** A thread's buffers for {@link #scoreBatch}: the block of points column-major, and path sums. */
+    /** A thread's buffers for {@link #scoreBatch}: the block of points column-major, path sums, current nodes. */
     private static final class Scratch {
         double[] block = new double[0];
         final double[] sums = new double[BLOCK];
+        final int[] idx = new int[BLOCK];
     }
 
     @Override

@@ -109,6 +109,48 @@ class IsolationForestTest {
         }
     }
 
+    /**
+     * The batch walk (tree-major, level by level over a block of points) and the one-point walk (trees side by
+     * side) are separate code: they must give the same bits on forests of every shape, including sample sizes that
+     * are not powers of two, tree counts that are not multiples of four, batches that are not multiples of the
+     * block, coarse values (ties, pass-through nodes) and probes equal to split values.
+     */
+    @Test
+    void batchAndOnePointScoringAgreeBitForBitOnRandomForests() {
+        SplittableRandom random = new SplittableRandom(11L);
+        int[][] shapes = {{2, 1, 1}, {3, 3, 2}, {17, 7, 3}, {100, 5, 8}, {256, 100, 8}, {1000, 9, 20}, {64, 4, 5}};
+        for (int[] shape : shapes) {
+            int psi = shape[0];
+            int trees = shape[1];
+            int d = shape[2];
+            int rows = Math.max(psi, 300);
+            boolean coarse = random.nextBoolean();
+            double[][] x = new double[rows][d];
+            for (double[] row : x) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = coarse ? random.nextInt(4) : random.nextGaussian() * (j + 1);
+                }
+            }
+            AnomalyModel model = IsolationForest.builder().trees(trees).sampleSize(psi).seed(random.nextLong())
+                    .build().fit(Frame.ofRows(x));
+            for (int n : new int[] {1, 127, 128, 129, 1000}) {
+                double[][] probes = new double[n][d];
+                for (double[] probe : probes) {
+                    for (int j = 0; j < d; j++) {
+                        probe[j] = random.nextInt(3) == 0 ? x[random.nextInt(rows)][j]
+                                : random.nextGaussian() * 3 * (j + 1);
+                    }
+                }
+                double[] one = new double[n];
+                for (int i = 0; i < n; i++) {
+                    one[i] = model.score(probes[i]);
+                }
+                assertThat(bits(scores(model, probes)))
+                        .as("psi %d, %d trees, %d features, batch of %d", psi, trees, d, n).isEqualTo(bits(one));
+            }
+        }
+    }
+
     @Test
     void codecRoundTripScoresBitIdenticallyOnTenThousandProbes() {
         double[][] x = blobs(10_000, 100, 8, 6L);
