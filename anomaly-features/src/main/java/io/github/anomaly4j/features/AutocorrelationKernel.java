@@ -89,7 +89,7 @@ final class AutocorrelationKernel extends Kernel {
             difference(a, T, dt, 0.0, dBack, 0.0);
         } else {
             ring[(int) t & mask] = x;
-            addFilling(t, dt);
+            addFilling(t, t, dt);
         }
         count = t + 1;
         if (count < n) {
@@ -119,18 +119,26 @@ final class AutocorrelationKernel extends Kernel {
         out[off] = (p - m * (2.0 * s1 - ht) + (n - k) * m * m) / den;
     }
 
-    private void addFilling(long t, double dt) {
+    /**
+     * Adds the value at ring index {@code i}, the {@code rel}-th of a window filling from empty, to the sums: used
+     * while the first window fills and when a rebuild replays the window.
+     *
+     * @param rel the value's place in the window, from 0
+     * @param i its ring index (equal to {@code rel} while the first window fills)
+     * @param di {@code d(i)}
+     */
+    private void addFilling(long rel, long i, double di) {
         double[] a = acc;
-        sum(a, S1, dt);
-        square(a, S2, dt, 1.0);
-        if (t >= k) {
-            double dBack = d(t - k);
-            product(a, P, dBack, dt);
+        sum(a, S1, di);
+        square(a, S2, di, 1.0);
+        if (rel >= k) {
+            double dBack = d(i - k);
+            product(a, P, dBack, di);
             sum(a, T, -dBack);
         }
-        sum(a, T, dt);
-        if (t < k) {
-            sum(a, H, dt);
+        sum(a, T, di);
+        if (rel < k) {
+            sum(a, H, di);
         }
     }
 
@@ -188,19 +196,7 @@ final class AutocorrelationKernel extends Kernel {
         // replay the window as if it had filled from empty
         long saved = count;
         for (long i = first; i < saved; i++) {
-            long rel = i - first;
-            double di = d(i);
-            sum(acc, S1, di);
-            square(acc, S2, di, 1.0);
-            if (rel >= k) {
-                double dBack = d(i - k);
-                product(acc, P, dBack, di);
-                sum(acc, T, -dBack);
-            }
-            sum(acc, T, di);
-            if (rel < k) {
-                sum(acc, H, di);
-            }
+            addFilling(i - first, i, d(i));
         }
         peak = acc[S2] + acc[S2 + 1];
         sinceRebuild = 0;

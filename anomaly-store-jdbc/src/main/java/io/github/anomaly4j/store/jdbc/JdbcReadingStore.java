@@ -131,13 +131,7 @@ public final class JdbcReadingStore implements ReadingStore {
      * @return new rows and duplicates
      */
     public IngestResult appendViaCopy(Collection<Reading> readings) {
-        List<Reading> list = checked(readings);
-        if (list.isEmpty()) {
-            return new IngestResult(0, 0);
-        }
-        long inserted = tx.inTransaction("COPY of " + list.size() + " readings into " + table,
-                c -> copyInsert(c, list));
-        return new IngestResult(inserted, list.size() - inserted);
+        return ingest(readings, "COPY", this::copyInsert);
     }
 
     /**
@@ -147,12 +141,22 @@ public final class JdbcReadingStore implements ReadingStore {
      * @return new rows and duplicates
      */
     public IngestResult appendViaUnnest(Collection<Reading> readings) {
+        return ingest(readings, "insert", this::unnestInsert);
+    }
+
+    /** How a batch of checked readings goes in: returns the rows it inserted (duplicates are skipped). */
+    private interface Insert {
+        long into(Connection c, List<Reading> list) throws SQLException;
+    }
+
+    /** Checks the readings and inserts them in one transaction, named {@code what} in failures and retries. */
+    private IngestResult ingest(Collection<Reading> readings, String what, Insert insert) {
         List<Reading> list = checked(readings);
         if (list.isEmpty()) {
             return new IngestResult(0, 0);
         }
-        long inserted = tx.inTransaction("insert of " + list.size() + " readings into " + table,
-                c -> unnestInsert(c, list));
+        long inserted = tx.inTransaction(what + " of " + list.size() + " readings into " + table,
+                c -> insert.into(c, list));
         return new IngestResult(inserted, list.size() - inserted);
     }
 

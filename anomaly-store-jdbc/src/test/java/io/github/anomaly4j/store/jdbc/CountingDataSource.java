@@ -1,17 +1,13 @@
 package io.github.anomaly4j.store.jdbc;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /** A data source for tests without a database: counts connection requests and fails them as scripted. */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends TestDataSource {
     final AtomicInteger requests = new AtomicInteger();
     private final Deque<SQLException> failures = new ArrayDeque<>();
 
@@ -31,38 +27,5 @@ final class CountingDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

@@ -1,20 +1,18 @@
 package io.github.anomaly4j.store.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A minimal connection pool for tests, standing in for the HikariCP a host would use: connections are reused,
  * and one that fails validation when handed back (its backend was terminated, the server restarted) is dropped.
  */
-final class TestPool implements DataSource {
+final class TestPool extends TestDataSource {
     private final DataSource target;
     private final LinkedBlockingDeque<Connection> idle;
 
@@ -92,38 +90,5 @@ final class TestPool implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("the test pool has one user");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

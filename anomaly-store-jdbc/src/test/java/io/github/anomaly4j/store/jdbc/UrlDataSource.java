@@ -1,16 +1,12 @@
 package io.github.anomaly4j.store.jdbc;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /** A data source that opens a new connection per call from a JDBC URL, with an application name to find it by. */
-final class UrlDataSource implements DataSource {
+final class UrlDataSource extends TestDataSource {
     private final String url;
     private final Properties properties = new Properties();
 
@@ -38,38 +34,5 @@ final class UrlDataSource implements DataSource {
         p.setProperty("user", username);
         p.setProperty("password", password);
         return DriverManager.getConnection(url, p);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }
