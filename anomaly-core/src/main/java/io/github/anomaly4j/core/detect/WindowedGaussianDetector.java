@@ -338,9 +338,7 @@ public final class WindowedGaussianDetector implements Detector {
          * @return this builder
          */
         public Builder window(int readings) {
-            if (window != null) {
-                throw new IllegalStateException("window was already set to " + window);
-            }
+            SetOnce.check(window, "window");
             window = WINDOW.convert(readings);
             return this;
         }
@@ -350,9 +348,7 @@ public final class WindowedGaussianDetector implements Detector {
          * @return this builder
          */
         public Builder step(int readings) {
-            if (step != null) {
-                throw new IllegalStateException("step was already set to " + step);
-            }
+            SetOnce.check(step, "step");
             step = STEP.convert(readings);
             return this;
         }
@@ -362,9 +358,7 @@ public final class WindowedGaussianDetector implements Detector {
          * @return this builder
          */
         public Builder warmUp(int readings) {
-            if (warmUp != null) {
-                throw new IllegalStateException("warmUp was already set to " + warmUp);
-            }
+            SetOnce.check(warmUp, "warmUp");
             warmUp = WARM_UP.convert(readings);
             return this;
         }
