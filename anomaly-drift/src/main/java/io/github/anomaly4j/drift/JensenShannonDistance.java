@@ -5,7 +5,6 @@ import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /**
  * Jensen-Shannon distance (the square root of the divergence, natural log, so in [0, sqrt(ln 2)]) between the bin
@@ -71,28 +70,15 @@ public final class JensenShannonDistance extends BinnedDriftTest {
 
     /** Registers the test as {@value JensenShannonDistance#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Integer> BINS = BinnedDriftTest.BINS;
         static final Parameter<Double> THRESHOLD = Levels.thresholdParameter(0.1,
                 "drift when the distance exceeds it");
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "Jensen-Shannon distance between reference-quantile bin shares (natural log)";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(BINS, THRESHOLD);
+            super(ID, "Jensen-Shannon distance between reference-quantile bin shares (natural log)",
+                    BINS, THRESHOLD);
         }
 
         @Override

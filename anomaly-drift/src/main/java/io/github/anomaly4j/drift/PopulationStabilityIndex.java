@@ -5,7 +5,6 @@ import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /**
  * Population stability index on bins cut at the reference's quantiles:
@@ -70,27 +69,14 @@ public final class PopulationStabilityIndex extends BinnedDriftTest {
 
     /** Registers the test as {@value PopulationStabilityIndex#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Integer> BINS = BinnedDriftTest.BINS;
         static final Parameter<Double> THRESHOLD = Levels.thresholdParameter(0.2, "drift when PSI exceeds it");
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "population stability index on reference-quantile bins";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(BINS, THRESHOLD);
+            super(ID, "population stability index on reference-quantile bins",
+                    BINS, THRESHOLD);
         }
 
         @Override
