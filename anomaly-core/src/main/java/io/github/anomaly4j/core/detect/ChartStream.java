@@ -43,11 +43,7 @@ abstract class ChartStream implements StreamingDetector {
 
     @Override
     public final double update(long timestamp, double[] x) {
-        if (seen > 0 && timestamp <= lastTimestamp) {
-            throw new IllegalArgumentException("timestamp " + timestamp + (timestamp == lastTimestamp
-                    ? " repeats" : " is earlier than") + " the previous reading's (" + lastTimestamp
-                    + "); streaming timestamps must be strictly increasing");
-        }
+        StreamChecks.requireLater(timestamp, seen, lastTimestamp);
         FeatureVectors.requireFinite(x, dimension);
         boolean warm = seen >= warmUp;
         double max = 0.0;
@@ -95,8 +91,7 @@ abstract class ChartStream implements StreamingDetector {
     @Override
     public final void restore(Record snapshot) {
         if (!(snapshot instanceof ChartState s)) {
-            throw new IllegalArgumentException("a " + type + " streaming detector restores from a ChartState, got "
-                    + (snapshot == null ? "null" : snapshot.getClass().getName()));
+            throw StreamChecks.wrongSnapshot(type, "ChartState", snapshot);
         }
         if (!s.type().equals(type) || s.dimension() != dimension || s.baseline() != baseline
                 || s.warmUp() != warmUp || !Arrays.equals(s.settings(), settings())) {

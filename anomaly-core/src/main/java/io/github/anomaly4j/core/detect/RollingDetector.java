@@ -38,11 +38,7 @@ abstract class RollingDetector implements StreamingDetector {
 
     @Override
     public final double update(long timestamp, double[] x) {
-        if (seen > 0 && timestamp <= lastTimestamp) {
-            throw new IllegalArgumentException("timestamp " + timestamp + (timestamp == lastTimestamp
-                    ? " repeats" : " is earlier than") + " the previous reading's (" + lastTimestamp
-                    + "); streaming timestamps must be strictly increasing");
-        }
+        StreamChecks.requireLater(timestamp, seen, lastTimestamp);
         FeatureVectors.requireFinite(x, dimension);
         double score = isWarm() ? score(x) : 0.0;
         int filled = filled();
@@ -118,8 +114,7 @@ abstract class RollingDetector implements StreamingDetector {
 
     RollingState checkSnapshot(Record snapshot) {
         if (!(snapshot instanceof RollingState s)) {
-            throw new IllegalArgumentException("a " + type + " streaming detector restores from a RollingState, got "
-                    + (snapshot == null ? "null" : snapshot.getClass().getName()));
+            throw StreamChecks.wrongSnapshot(type, "RollingState", snapshot);
         }
         if (!s.type().equals(type) || s.dimension() != dimension || s.window() != window
                 || s.warmUp() != warmUp) {
