@@ -6,7 +6,6 @@ import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /**
  * k-sample Anderson-Darling test of Scholz and Stephens (1987), "K-sample Anderson-Darling tests", JASA 82, with
@@ -196,26 +195,13 @@ public final class AndersonDarlingTest implements DriftTest {
 
     /** Registers the test as {@value AndersonDarlingTest#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Double> ALPHA = Levels.alphaParameter();
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "k-sample Anderson-Darling test (Scholz-Stephens midrank version), two samples";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(ALPHA);
+            super(ID, "k-sample Anderson-Darling test (Scholz-Stephens midrank version), two samples",
+                    ALPHA);
         }
 
         @Override

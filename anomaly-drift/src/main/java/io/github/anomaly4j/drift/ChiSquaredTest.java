@@ -145,7 +145,7 @@ public final class ChiSquaredTest implements DriftTest {
 
     /** Registers the test as {@value ChiSquaredTest#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Double> ALPHA = Levels.alphaParameter();
         static final Parameter<String> BINNING = Parameter.choice("binning", "quantiles",
                 List.of("quantiles", "categorical"), "columns: reference-quantile bins, or one per distinct value");
@@ -154,21 +154,8 @@ public final class ChiSquaredTest implements DriftTest {
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "chi-squared test of homogeneity on binned or categorical data";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(ALPHA, BINNING, BINS);
+            super(ID, "chi-squared test of homogeneity on binned or categorical data",
+                    ALPHA, BINNING, BINS);
         }
 
         @Override

@@ -1,31 +1,22 @@
 package io.github.anomaly4j.drift;
 
 import com.google.auto.service.AutoService;
-import io.github.anomaly4j.api.drift.DriftResult;
 import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /**
  * Jensen-Shannon distance (the square root of the divergence, natural log, so in [0, sqrt(ln 2)]) between the bin
  * shares of the two samples on bins cut at the reference's quantiles ({@link ReferenceBins}), as scipy's
  * {@code jensenshannon}. Drift when the distance exceeds the threshold (default 0.1). No p-value.
  */
-public final class JensenShannonDistance implements DriftTest {
+public final class JensenShannonDistance extends BinnedDriftTest {
     /** The plugin id. */
     public static final String ID = "js";
 
-    private final int bins;
-    private final double threshold;
-
     private JensenShannonDistance(int bins, double threshold) {
-        if (bins < 2 || bins > 1000) {
-            throw new IllegalArgumentException("bins must be in 2..1000, got " + bins);
-        }
-        this.bins = bins;
-        this.threshold = Levels.checkThreshold(threshold);
+        super(bins, threshold);
     }
 
     /** @return the distance on deciles with threshold 0.1 */
@@ -48,12 +39,8 @@ public final class JensenShannonDistance implements DriftTest {
     }
 
     @Override
-    public DriftResult test(double[] reference, double[] current) {
-        double[] ref = Samples.sortedCopy("reference", reference);
-        Samples.check("current", current);
-        ReferenceBins b = ReferenceBins.quantiles(ref, bins);
-        double js = distance(b.count(ref), b.count(current));
-        return new DriftResult(ID, js, Double.NaN, js > threshold, threshold, ref.length, current.length);
+    double statistic(long[] referenceCounts, int referenceSize, long[] currentCounts, int currentSize) {
+        return distance(referenceCounts, currentCounts);
     }
 
     /** The distance between two count vectors, each normalised to shares. */
@@ -81,36 +68,17 @@ public final class JensenShannonDistance implements DriftTest {
         return x == 0 ? 0.0 : x * Math.log(x / y);
     }
 
-    @Override
-    public String toString() {
-        return "js(bins=" + bins + ", threshold=" + threshold + ")";
-    }
-
     /** Registers the test as {@value JensenShannonDistance#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
-        static final Parameter<Integer> BINS = Parameter.integer("bins", 10, 2, 1000,
-                "number of bins cut at reference quantiles");
+    public static final class Provider extends DriftPlugin {
+        static final Parameter<Integer> BINS = BinnedDriftTest.BINS;
         static final Parameter<Double> THRESHOLD = Levels.thresholdParameter(0.1,
                 "drift when the distance exceeds it");
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "Jensen-Shannon distance between reference-quantile bin shares (natural log)";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(BINS, THRESHOLD);
+            super(ID, "Jensen-Shannon distance between reference-quantile bin shares (natural log)",
+                    BINS, THRESHOLD);
         }
 
         @Override

@@ -238,28 +238,15 @@ public final class KolmogorovSmirnovTest implements DriftTest {
 
     /** Registers the test as {@value KolmogorovSmirnovTest#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Double> ALPHA = Levels.alphaParameter();
         static final Parameter<String> METHOD = Parameter.choice("method", "auto",
                 List.of("auto", "exact", "asymptotic"), "p-value: exact, asymptotic, or exact up to 10,000 values");
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "two-sample Kolmogorov-Smirnov test (largest distance between the empirical CDFs)";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(ALPHA, METHOD);
+            super(ID, "two-sample Kolmogorov-Smirnov test (largest distance between the empirical CDFs)",
+                    ALPHA, METHOD);
         }
 
         @Override

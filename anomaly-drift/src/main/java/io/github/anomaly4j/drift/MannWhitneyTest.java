@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -166,26 +165,13 @@ public final class MannWhitneyTest implements DriftTest {
 
     /** Registers the test as {@value MannWhitneyTest#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Double> ALPHA = Levels.alphaParameter();
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "two-sided Mann-Whitney U (rank-sum) test with tie and continuity corrections";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(ALPHA);
+            super(ID, "two-sided Mann-Whitney U (rank-sum) test with tie and continuity corrections",
+                    ALPHA);
         }
 
         @Override

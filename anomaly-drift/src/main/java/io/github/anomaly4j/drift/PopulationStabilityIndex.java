@@ -1,12 +1,10 @@
 package io.github.anomaly4j.drift;
 
 import com.google.auto.service.AutoService;
-import io.github.anomaly4j.api.drift.DriftResult;
 import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /**
  * Population stability index on bins cut at the reference's quantiles:
@@ -16,21 +14,14 @@ import java.util.List;
  *
  * <p>Bins follow {@link ReferenceBins}: deciles by default, duplicate edges collapsed (so tied data give fewer bins).
  */
-public final class PopulationStabilityIndex implements DriftTest {
+public final class PopulationStabilityIndex extends BinnedDriftTest {
     /** The plugin id. */
     public static final String ID = "psi";
     /** The floor applied to every bin share. */
     public static final double SHARE_FLOOR = 1e-4;
 
-    private final int bins;
-    private final double threshold;
-
     private PopulationStabilityIndex(int bins, double threshold) {
-        if (bins < 2 || bins > 1000) {
-            throw new IllegalArgumentException("bins must be in 2..1000, got " + bins);
-        }
-        this.bins = bins;
-        this.threshold = Levels.checkThreshold(threshold);
+        super(bins, threshold);
     }
 
     /** @return PSI on deciles with threshold 0.2 */
@@ -53,12 +44,8 @@ public final class PopulationStabilityIndex implements DriftTest {
     }
 
     @Override
-    public DriftResult test(double[] reference, double[] current) {
-        double[] ref = Samples.sortedCopy("reference", reference);
-        Samples.check("current", current);
-        ReferenceBins b = ReferenceBins.quantiles(ref, bins);
-        double psi = index(b.count(ref), ref.length, b.count(current), current.length);
-        return new DriftResult(ID, psi, Double.NaN, psi > threshold, threshold, ref.length, current.length);
+    double statistic(long[] referenceCounts, int referenceSize, long[] currentCounts, int currentSize) {
+        return index(referenceCounts, referenceSize, currentCounts, currentSize);
     }
 
     /**
@@ -80,35 +67,16 @@ public final class PopulationStabilityIndex implements DriftTest {
         return psi;
     }
 
-    @Override
-    public String toString() {
-        return "psi(bins=" + bins + ", threshold=" + threshold + ")";
-    }
-
     /** Registers the test as {@value PopulationStabilityIndex#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
-        static final Parameter<Integer> BINS = Parameter.integer("bins", 10, 2, 1000,
-                "number of bins cut at reference quantiles");
+    public static final class Provider extends DriftPlugin {
+        static final Parameter<Integer> BINS = BinnedDriftTest.BINS;
         static final Parameter<Double> THRESHOLD = Levels.thresholdParameter(0.2, "drift when PSI exceeds it");
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "population stability index on reference-quantile bins";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(BINS, THRESHOLD);
+            super(ID, "population stability index on reference-quantile bins",
+                    BINS, THRESHOLD);
         }
 
         @Override

@@ -6,7 +6,6 @@ import io.github.anomaly4j.api.drift.DriftTest;
 import io.github.anomaly4j.spi.DriftTestProvider;
 import io.github.anomaly4j.spi.Parameter;
 import io.github.anomaly4j.spi.Settings;
-import java.util.List;
 
 /**
  * First Wasserstein (earth mover's) distance between the empirical distributions, {@code integral |F_a - F_b|}, in
@@ -82,27 +81,14 @@ public final class WassersteinDistance implements DriftTest {
 
     /** Registers the test as {@value WassersteinDistance#ID}. */
     @AutoService(DriftTestProvider.class)
-    public static final class Provider implements DriftTestProvider {
+    public static final class Provider extends DriftPlugin {
         static final Parameter<Double> THRESHOLD = Levels.thresholdParameter(0.1,
                 "drift when the distance exceeds this many reference standard deviations");
 
         /** Used by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "Wasserstein-1 (earth mover's) distance between the empirical distributions";
-        }
-
-        @Override
-        public List<Parameter<?>> parameters() {
-            return List.of(THRESHOLD);
+            super(ID, "Wasserstein-1 (earth mover's) distance between the empirical distributions",
+                    THRESHOLD);
         }
 
         @Override

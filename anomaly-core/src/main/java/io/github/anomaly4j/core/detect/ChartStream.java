@@ -1,7 +1,6 @@
 package io.github.anomaly4j.core.detect;
 
 import io.github.anomaly4j.api.data.FeatureVectors;
-import io.github.anomaly4j.api.detect.StreamingDetector;
 import java.util.Arrays;
 
 /**
@@ -13,27 +12,17 @@ import java.util.Arrays;
  * combination and the variance saturates at {@link Double#MAX_VALUE}, so extreme readings cannot make NaN.
  * O(1) per feature and reading; no allocation.
  */
-abstract class ChartStream implements StreamingDetector {
-    final String type;
-    final int dimension;
-    final int warmUp;
+abstract class ChartStream extends StreamBase {
     final double rate;
     final int baseline;
     final double[] mean;
     final double[] variance;
     final double[] first;
     final double[] second;
-    long seen;
-    long lastTimestamp = Long.MIN_VALUE;
 
     ChartStream(String type, int dimension, int baseline, int warmUp) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
-        }
-        this.type = type;
-        this.dimension = dimension;
+        super(type, dimension, warmUp);
         this.baseline = baseline;
-        this.warmUp = warmUp;
         this.rate = 2.0 / (baseline + 1.0);
         this.mean = new double[dimension];
         this.variance = new double[dimension];
@@ -43,11 +32,7 @@ abstract class ChartStream implements StreamingDetector {
 
     @Override
     public final double update(long timestamp, double[] x) {
-        if (seen > 0 && timestamp <= lastTimestamp) {
-            throw new IllegalArgumentException("timestamp " + timestamp + (timestamp == lastTimestamp
-                    ? " repeats" : " is earlier than") + " the previous reading's (" + lastTimestamp
-                    + "); streaming timestamps must be strictly increasing");
-        }
+        StreamChecks.requireLater(timestamp, seen, lastTimestamp);
         FeatureVectors.requireFinite(x, dimension);
         boolean warm = seen >= warmUp;
         double max = 0.0;
@@ -95,8 +80,7 @@ abstract class ChartStream implements StreamingDetector {
     @Override
     public final void restore(Record snapshot) {
         if (!(snapshot instanceof ChartState s)) {
-            throw new IllegalArgumentException("a " + type + " streaming detector restores from a ChartState, got "
-                    + (snapshot == null ? "null" : snapshot.getClass().getName()));
+            throw StreamChecks.wrongSnapshot(type, "ChartState", snapshot);
         }
         if (!s.type().equals(type) || s.dimension() != dimension || s.baseline() != baseline
                 || s.warmUp() != warmUp || !Arrays.equals(s.settings(), settings())) {
@@ -112,30 +96,5 @@ abstract class ChartStream implements StreamingDetector {
         System.arraycopy(s.second(), 0, second, 0, dimension);
         seen = s.seen();
         lastTimestamp = s.lastTimestamp();
-    }
-
-    @Override
-    public final String type() {
-        return type;
-    }
-
-    @Override
-    public final int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public final int warmUp() {
-        return warmUp;
-    }
-
-    @Override
-    public final boolean isWarm() {
-        return seen >= warmUp;
-    }
-
-    @Override
-    public final long lastTimestamp() {
-        return seen == 0 ? Long.MIN_VALUE : lastTimestamp;
     }
 }

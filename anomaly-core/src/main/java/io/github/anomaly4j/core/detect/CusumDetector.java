@@ -117,9 +117,7 @@ public final class CusumDetector extends ChartDetector {
          * @return this builder
          */
         public Builder allowance(double k) {
-            if (allowance != null) {
-                throw new IllegalStateException("allowance was already set to " + allowance);
-            }
+            SetOnce.check(allowance, "allowance");
             allowance = ALLOWANCE.convert(k);
             return this;
         }
@@ -129,9 +127,7 @@ public final class CusumDetector extends ChartDetector {
          * @return this builder
          */
         public Builder decision(double h) {
-            if (decision != null) {
-                throw new IllegalStateException("decision was already set to " + decision);
-            }
+            SetOnce.check(decision, "decision");
             decision = DECISION.convert(h);
             return this;
         }
@@ -141,9 +137,7 @@ public final class CusumDetector extends ChartDetector {
          * @return this builder
          */
         public Builder baseline(int readings) {
-            if (baseline != null) {
-                throw new IllegalStateException("baseline was already set to " + baseline);
-            }
+            SetOnce.check(baseline, "baseline");
             baseline = ChartSettings.BASELINE.convert(readings);
             return this;
         }
@@ -153,9 +147,7 @@ public final class CusumDetector extends ChartDetector {
          * @return this builder
          */
         public Builder warmUp(int readings) {
-            if (warmUp != null) {
-                throw new IllegalStateException("warmUp was already set to " + warmUp);
-            }
+            SetOnce.check(warmUp, "warmUp");
             warmUp = ChartSettings.WARM_UP.convert(readings);
             return this;
         }

@@ -106,9 +106,7 @@ public final class EwmaDetector extends ChartDetector {
          * @return this builder
          */
         public Builder lambda(double weight) {
-            if (lambda != null) {
-                throw new IllegalStateException("lambda was already set to " + lambda);
-            }
+            SetOnce.check(lambda, "lambda");
             lambda = LAMBDA.convert(weight);
             return this;
         }
@@ -118,9 +116,7 @@ public final class EwmaDetector extends ChartDetector {
          * @return this builder
          */
         public Builder baseline(int readings) {
-            if (baseline != null) {
-                throw new IllegalStateException("baseline was already set to " + baseline);
-            }
+            SetOnce.check(baseline, "baseline");
             baseline = ChartSettings.BASELINE.convert(readings);
             return this;
         }
@@ -130,9 +126,7 @@ public final class EwmaDetector extends ChartDetector {
          * @return this builder
          */
         public Builder warmUp(int readings) {
-            if (warmUp != null) {
-                throw new IllegalStateException("warmUp was already set to " + warmUp);
-            }
+            SetOnce.check(warmUp, "warmUp");
             warmUp = ChartSettings.WARM_UP.convert(readings);
             return this;
         }

@@ -1,7 +1,6 @@
 package io.github.anomaly4j.core.detect;
 
 import io.github.anomaly4j.api.data.FeatureVectors;
-import io.github.anomaly4j.api.detect.StreamingDetector;
 
 /**
  * Shared machinery of the built-in windowed streaming detectors: timestamp and value checks (which happen before
@@ -10,39 +9,25 @@ import io.github.anomaly4j.api.detect.StreamingDetector;
  * <p>Layout: one flat {@code double[dimension * window]} ring, feature-major, so each feature's window is a
  * contiguous run. No allocation per reading.
  */
-abstract class RollingDetector implements StreamingDetector {
-    final String type;
-    final int dimension;
+abstract class RollingDetector extends StreamBase {
     final int window;
-    final int warmUp;
     final double[] buffer;
     int position;
-    long seen;
-    long lastTimestamp = Long.MIN_VALUE;
 
     RollingDetector(String type, int dimension, int window, int warmUp) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
-        }
+        super(type, dimension, warmUp);
         RollingWindowSettings.check(window, warmUp);
         if ((long) dimension * window > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("dimension x window = " + (long) dimension * window
                     + " values is more than one array can hold");
         }
-        this.type = type;
-        this.dimension = dimension;
         this.window = window;
-        this.warmUp = warmUp;
         this.buffer = new double[dimension * window];
     }
 
     @Override
     public final double update(long timestamp, double[] x) {
-        if (seen > 0 && timestamp <= lastTimestamp) {
-            throw new IllegalArgumentException("timestamp " + timestamp + (timestamp == lastTimestamp
-                    ? " repeats" : " is earlier than") + " the previous reading's (" + lastTimestamp
-                    + "); streaming timestamps must be strictly increasing");
-        }
+        StreamChecks.requireLater(timestamp, seen, lastTimestamp);
         FeatureVectors.requireFinite(x, dimension);
         double score = isWarm() ? score(x) : 0.0;
         int filled = filled();
@@ -91,35 +76,9 @@ abstract class RollingDetector implements StreamingDetector {
     void afterUpdate() {
     }
 
-    @Override
-    public final String type() {
-        return type;
-    }
-
-    @Override
-    public final int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public final int warmUp() {
-        return warmUp;
-    }
-
-    @Override
-    public final boolean isWarm() {
-        return seen >= warmUp;
-    }
-
-    @Override
-    public final long lastTimestamp() {
-        return seen == 0 ? Long.MIN_VALUE : lastTimestamp;
-    }
-
     RollingState checkSnapshot(Record snapshot) {
         if (!(snapshot instanceof RollingState s)) {
-            throw new IllegalArgumentException("a " + type + " streaming detector restores from a RollingState, got "
-                    + (snapshot == null ? "null" : snapshot.getClass().getName()));
+            throw StreamChecks.wrongSnapshot(type, "RollingState", snapshot);
         }
         if (!s.type().equals(type) || s.dimension() != dimension || s.window() != window
                 || s.warmUp() != warmUp) {

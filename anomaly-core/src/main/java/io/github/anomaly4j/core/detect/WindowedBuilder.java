@@ -21,9 +21,7 @@ abstract class WindowedBuilder<B extends WindowedBuilder<B>> {
      * @return this builder
      */
     public final B window(int readings) {
-        if (window != null) {
-            throw new IllegalStateException("window was already set to " + window);
-        }
+        SetOnce.check(window, "window");
         window = RollingWindowSettings.WINDOW.convert(readings);
         return self();
     }
@@ -34,9 +32,7 @@ abstract class WindowedBuilder<B extends WindowedBuilder<B>> {
      * @return this builder
      */
     public final B warmUp(int readings) {
-        if (warmUp != null) {
-            throw new IllegalStateException("warmUp was already set to " + warmUp);
-        }
+        SetOnce.check(warmUp, "warmUp");
         warmUp = RollingWindowSettings.WARM_UP.convert(readings);
         return self();
     }

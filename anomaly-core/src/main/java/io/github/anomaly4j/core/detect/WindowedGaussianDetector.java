@@ -174,11 +174,7 @@ public final class WindowedGaussianDetector implements Detector {
 
         @Override
         public double update(long timestamp, double[] x) {
-            if (seen > 0 && timestamp <= lastTimestamp) {
-                throw new IllegalArgumentException("timestamp " + timestamp + (timestamp == lastTimestamp
-                        ? " repeats" : " is earlier than") + " the previous reading's (" + lastTimestamp
-                        + "); streaming timestamps must be strictly increasing");
-            }
+            StreamChecks.requireLater(timestamp, seen, lastTimestamp);
             FeatureVectors.requireFinite(x, dimension);
             double score = 0.0;
             if (seen >= warmUp) {
@@ -303,8 +299,7 @@ public final class WindowedGaussianDetector implements Detector {
         @Override
         public void restore(Record snapshot) {
             if (!(snapshot instanceof WindowedGaussianState s)) {
-                throw new IllegalArgumentException("a " + ID + " streaming detector restores from a "
-                        + "WindowedGaussianState, got " + (snapshot == null ? "null" : snapshot.getClass().getName()));
+                throw StreamChecks.wrongSnapshot(ID, "WindowedGaussianState", snapshot);
             }
             if (s.dimension() != dimension || s.window() != window || s.step() != step || s.warmUp() != warmUp) {
                 throw new IllegalArgumentException("snapshot has dimension " + s.dimension() + ", window "
@@ -338,9 +333,7 @@ public final class WindowedGaussianDetector implements Detector {
          * @return this builder
          */
         public Builder window(int readings) {
-            if (window != null) {
-                throw new IllegalStateException("window was already set to " + window);
-            }
+            SetOnce.check(window, "window");
             window = WINDOW.convert(readings);
             return this;
         }
@@ -350,9 +343,7 @@ public final class WindowedGaussianDetector implements Detector {
          * @return this builder
          */
         public Builder step(int readings) {
-            if (step != null) {
-                throw new IllegalStateException("step was already set to " + step);
-            }
+            SetOnce.check(step, "step");
             step = STEP.convert(readings);
             return this;
         }
@@ -362,9 +353,7 @@ public final class WindowedGaussianDetector implements Detector {
          * @return this builder
          */
         public Builder warmUp(int readings) {
-            if (warmUp != null) {
-                throw new IllegalStateException("warmUp was already set to " + warmUp);
-            }
+            SetOnce.check(warmUp, "warmUp");
             warmUp = WARM_UP.convert(readings);
             return this;
         }
