@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #main} prints the prequential ROC AUC of both (our two configurations, see {@link #config}) on the same
  * 100,000 readings (each scored before it is learned; the first 2,000 readings, the warm-up, are left out), with
- * the wall-clock rate of that single pass; {@code --window W --update-every K --extension-level E} runs one other
- * configuration instead:
+ * the wall-clock rate of that single pass; {@code --window W --update-every K --extension-level E [--trees T]
+ * [--sample-size S]} runs one other configuration instead:
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.anomaly4j.benchmarks.StreamingBenchmark}.
  */
 @Fork(1)
@@ -91,7 +91,12 @@ public class StreamingBenchmark {
     }
 
     static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel) {
-        return IsolationForest.builder().trees(100).sampleSize(256).seed(SEED).window(window)
+        return newAnomaly4j(window, updateEvery, extensionLevel, 100, 256);
+    }
+
+    static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel, int trees,
+            int sampleSize) {
+        return IsolationForest.builder().trees(trees).sampleSize(sampleSize).seed(SEED).window(window)
                 .updateEvery(updateEvery).extensionLevel(extensionLevel).build().newStreamingDetector(DIMENSION);
     }
 
@@ -178,8 +183,9 @@ public class StreamingBenchmark {
     public static void main(String[] args) {
         CommandLine.run(args, a -> {
             CommandLine cli = CommandLine.parse(a, java.util.Set.of("readings", "seed", "window", "update-every",
-                    "extension-level", "skip-rcf"), "usage: StreamingBenchmark [--readings 100000] [--seed 42] "
-                    + "[--window 1024] [--update-every 10] [--extension-level 0] [--skip-rcf true]");
+                    "extension-level", "trees", "sample-size", "skip-rcf"),
+                    "usage: StreamingBenchmark [--readings 100000] [--seed 42] [--window 1024] [--update-every 10] "
+                    + "[--extension-level 0] [--trees 100] [--sample-size 256] [--skip-rcf true]");
             int n = Integer.parseInt(cli.optional("readings", String.valueOf(READINGS)));
             long seed = Long.parseLong(cli.optional("seed", String.valueOf(SEED)));
             Stream s = stream(n, seed);
@@ -190,7 +196,9 @@ public class StreamingBenchmark {
             StreamingDetector[] ours = cli.optional("window", null) != null ? new StreamingDetector[] {newAnomaly4j(
                     Integer.parseInt(cli.optional("window", String.valueOf(WINDOW))),
                     Integer.parseInt(cli.optional("update-every", String.valueOf(UPDATE_EVERY))),
-                    Integer.parseInt(cli.optional("extension-level", String.valueOf(EXTENSION_LEVEL))))}
+                    Integer.parseInt(cli.optional("extension-level", String.valueOf(EXTENSION_LEVEL))),
+                    Integer.parseInt(cli.optional("trees", "100")),
+                    Integer.parseInt(cli.optional("sample-size", "256")))}
                     : new StreamingDetector[] {newAnomaly4j(), newExtended()};
             String[] names = ours.length == 1 ? new String[] {"anomaly4j-streaming-iforest"}
                     : new String[] {"anomaly4j-streaming-iforest(classic)",
