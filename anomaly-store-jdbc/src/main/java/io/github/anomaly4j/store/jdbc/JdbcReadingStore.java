@@ -136,6 +136,7 @@ public final class JdbcReadingStore implements ReadingStore {
      * The fast path: binary {@code COPY} into a staging table, then an optimistic plain {@code INSERT} under a
      * savepoint; if a staged key is already stored or repeats in the batch (unique_violation), the savepoint is
      * rolled back and {@code INSERT ... ON CONFLICT DO NOTHING} runs instead. The result is the same either way.
+     * With {@link JdbcStoreConfig#optimisticCopy()} off, only the {@code ON CONFLICT} statement runs.
      *
      * @param readings the readings
      * @return new rows and duplicates
@@ -228,6 +229,11 @@ public final class JdbcReadingStore implements ReadingStore {
      * index locks in one order.
      */
     private long insertFromStage(Connection c) throws SQLException {
+        if (!config.optimisticCopy()) {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate(insertFromStage);
+            }
+        }
         Savepoint sp = c.setSavepoint();
         try (Statement s = c.createStatement()) {
             long n = s.executeUpdate(plainInsertFromStage);

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The COPY path's optimistic plain INSERT and its ON CONFLICT fallback report exact counts. */
 class OptimisticCopyIT {
     private static JdbcReadingStore store() {
+        return store(true);
+    }
+
+    private static JdbcReadingStore store(boolean optimistic) {
         TestDatabase db = TestDatabase.get();
-        return new JdbcReadingStore(db.pool(), db.freshConfig().build());
+        return new JdbcReadingStore(db.pool(), db.freshConfig().optimisticCopy(optimistic).build());
     }
 
     private static List<Reading> readings(String series, int from, int to, double value) {
@@ -61,5 +65,16 @@ class OptimisticCopyIT {
         assertThat(store.optimisticFallbacks()).isEqualTo(1);
         assertThat(store.range("a", 1_200_000, 1_201_000).column(0)[0]).isEqualTo(1_200.0);
         assertThat(store.range("a", 0, Long.MAX_VALUE).size()).isEqualTo(2_100);
+    }
+
+    @Test
+    void withTheOptionOffTheSameBatchesGiveTheSameCounts() {
+        JdbcReadingStore store = store(false);
+        assertThat(store.appendViaCopy(readings("a", 0, 3_000, 0))).isEqualTo(new IngestResult(3_000, 0));
+        List<Reading> batch = new ArrayList<>(readings("a", 2_000, 4_000, 0.5));
+        batch.addAll(readings("a", 3_500, 3_600, 0.25));
+        assertThat(store.appendViaCopy(batch)).isEqualTo(new IngestResult(1_000, 1_100));
+        assertThat(store.optimisticFallbacks()).isZero();
+        assertThat(store.range("a", 3_550_000, 3_551_000).column(0)[0]).isEqualTo(3_550.5);
     }
 }
