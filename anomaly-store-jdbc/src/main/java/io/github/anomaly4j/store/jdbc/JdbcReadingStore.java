@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -44,7 +45,12 @@ public final class JdbcReadingStore implements ReadingStore {
     private final BatchKeys batchKeys;
     private final StorageMode mode;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Longest run of COPY batches sent straight to ON CONFLICT after repeated fallbacks: 2^6 - 1. */
+    private static final int MAX_SKIP_SHIFT = 6;
     private final AtomicLong optimisticFallbacks = new AtomicLong();
+    /** Consecutive fallbacks; batches still to send straight to ON CONFLICT (a speed heuristic, never results). */
+    private final AtomicInteger fallbackStreak = new AtomicInteger();
+    private final AtomicInteger skipOptimistic = new AtomicInteger();
     private final String table;
     private final String stage;
     private final String insertUnnest;
@@ -227,9 +233,13 @@ public final class JdbcReadingStore implements ReadingStore {
      * inside one attempt, not a retry: the 23505 never reaches {@link Transactions}, which still fails data
      * errors (classes 22 and 23) at once. Both statements insert in key order, so concurrent writers still take
      * index locks in one order.
+     *
+     * <p>After a fallback the next batch skips the optimistic attempt, and after k fallbacks in a row the next
+     * 2^k - 1 batches do (at most 63): a stream of re-deliveries soon pays only for {@code ON CONFLICT}, while
+     * one successful plain insert resets this. Which statement runs never changes what is stored or counted.
      */
     private long insertFromStage(Connection c) throws SQLException {
-        if (!config.optimisticCopy()) {
+        if (!config.optimisticCopy() || skipOptimistic.getAndUpdate(v -> Math.max(0, v - 1)) > 0) {
             try (Statement s = c.createStatement()) {
                 return s.executeUpdate(insertFromStage);
             }
@@ -238,6 +248,7 @@ public final class JdbcReadingStore implements ReadingStore {
         try (Statement s = c.createStatement()) {
             long n = s.executeUpdate(plainInsertFromStage);
             c.releaseSavepoint(sp);
+            fallbackStreak.set(0);
             return n;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -246,6 +257,8 @@ public final class JdbcReadingStore implements ReadingStore {
             c.rollback(sp);
             c.releaseSavepoint(sp);
             optimisticFallbacks.incrementAndGet();
+            int k = Math.min(MAX_SKIP_SHIFT, fallbackStreak.incrementAndGet());
+            skipOptimistic.set((1 << k) - 1);
         }
         try (Statement s = c.createStatement()) {
             return s.executeUpdate(insertFromStage);

@@ -50,8 +50,9 @@ class OptimisticCopyIT {
         assertThat(store.range("a", 2_000_000, 2_001_000).column(0)[0]).isEqualTo(2_000.0);
         assertThat(store.range("a", 3_000_000, 3_001_000).column(0)[0]).isEqualTo(3_000.5);
         assertThat(store.range("b", 0, Long.MAX_VALUE).size()).isEqualTo(1_000);
-        // the same batch again: all duplicates
+        // the same batch again: all duplicates (this one skips the optimistic attempt after the fallback)
         assertThat(store.appendViaCopy(overlapping)).isEqualTo(new IngestResult(0, 5_000));
+        assertThat(store.optimisticFallbacks()).isEqualTo(1);
     }
 
     @Test
@@ -76,5 +77,26 @@ class OptimisticCopyIT {
         assertThat(store.appendViaCopy(batch)).isEqualTo(new IngestResult(1_000, 1_100));
         assertThat(store.optimisticFallbacks()).isZero();
         assertThat(store.range("a", 3_550_000, 3_551_000).column(0)[0]).isEqualTo(3_550.5);
+    }
+
+    @Test
+    void repeatedFallbacksSkipTheOptimisticAttemptForGrowingRuns() {
+        JdbcReadingStore store = store();
+        List<Reading> batch = readings("a", 0, 2_000, 0);
+        assertThat(store.appendViaCopy(batch)).isEqualTo(new IngestResult(2_000, 0));
+        // re-deliveries: fallback, skip 1, fallback, skip 3, fallback, skip 7 ...
+        long[] expected = {1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4};
+        for (long fallbacks : expected) {
+            assertThat(store.appendViaCopy(batch)).isEqualTo(new IngestResult(0, 2_000));
+            assertThat(store.optimisticFallbacks()).isEqualTo(fallbacks);
+        }
+        // new rows while skipping still count exactly; the first successful optimistic insert resets the streak
+        for (int i = 1; i <= 16; i++) {
+            assertThat(store.appendViaCopy(readings("n" + i, 0, 2_000, 0))).isEqualTo(new IngestResult(2_000, 0));
+        }
+        assertThat(store.optimisticFallbacks()).isEqualTo(4);
+        assertThat(store.appendViaCopy(batch)).isEqualTo(new IngestResult(0, 2_000));
+        assertThat(store.appendViaCopy(batch)).isEqualTo(new IngestResult(0, 2_000));
+        assertThat(store.optimisticFallbacks()).as("streak was reset: fallback, then skip 1").isEqualTo(5);
     }
 }
