@@ -128,13 +128,29 @@ public final class StoreBenchmark {
             JdbcReadingStore fast = new JdbcReadingStore(ds, JdbcStoreConfig.builder().schema(schema)
                     .tablePrefix("fast_").build());
             System.out.println("storage: " + fast.storageMode());
-            double fastRate = ingest("fast path (binary COPY into staging, INSERT ... ON CONFLICT DO NOTHING)", data,
-                    copyBatch, fast::appendViaCopy);
+            double fastRate = ingest("fast path (binary COPY into staging, optimistic plain INSERT, ON CONFLICT "
+                    + "fallback)", data, copyBatch, fast::appendViaCopy, rows);
+            double fastDupRate = ingest("fast path, the same rows again (all duplicates: plain INSERT fails, "
+                    + "ON CONFLICT runs)", data, copyBatch, fast::appendViaCopy, 0);
+
+            JdbcReadingStore worst = new JdbcReadingStore(ds, JdbcStoreConfig.builder().schema(schema)
+                    .tablePrefix("worst_").build());
+            int batches = worst.appendViaUnnest(lastKeyOfEachBatch(data.get(0), copyBatch)).inserted() > 0
+                    ? (rows + copyBatch - 1) / copyBatch : 0;
+            double worstRate = ingest("fast path, worst case for the optimistic INSERT (one stored key per batch, "
+                    + "last in key order)", data, copyBatch, worst::appendViaCopy, rows - batches);
+
+            JdbcReadingStore plain = new JdbcReadingStore(ds, JdbcStoreConfig.builder().schema(schema)
+                    .tablePrefix("plain_").optimisticCopy(false).build());
+            double plainRate = ingest("fast path with optimisticCopy(false) (binary COPY into staging, INSERT ... "
+                    + "ON CONFLICT DO NOTHING)", data, copyBatch, plain::appendViaCopy, rows);
+            double plainDupRate = ingest("same, the same rows again (all duplicates)", data, copyBatch,
+                    plain::appendViaCopy, 0);
 
             JdbcReadingStore perRequest = new JdbcReadingStore(ds, JdbcStoreConfig.builder().schema(schema)
                     .tablePrefix("req_").build());
             double requestRate = ingest("per-request path (unnest arrays, INSERT ... ON CONFLICT DO NOTHING)", data,
-                    requestBatch, perRequest::appendViaUnnest);
+                    requestBatch, perRequest::appendViaUnnest, rows);
 
             JdbcStoreConfig windowConfig = JdbcStoreConfig.builder().schema(schema).tablePrefix("window_").build();
             JdbcReadingStore window = new JdbcReadingStore(ds, windowConfig);
@@ -148,6 +164,14 @@ public final class StoreBenchmark {
             System.out.println("|---|---|");
             System.out.printf(Locale.ROOT, "| fast path, %,d rows in batches of %,d | %,.0f rows/s |%n", rows, copyBatch,
                     fastRate);
+            System.out.printf(Locale.ROOT, "| fast path, the same %,d rows again (all duplicates) | %,.0f rows/s |%n",
+                    rows, fastDupRate);
+            System.out.printf(Locale.ROOT, "| fast path, one stored key per batch, last in key order (worst case) | "
+                    + "%,.0f rows/s |%n", worstRate);
+            System.out.printf(Locale.ROOT, "| fast path with optimisticCopy(false), new rows | %,.0f rows/s |%n",
+                    plainRate);
+            System.out.printf(Locale.ROOT, "| fast path with optimisticCopy(false), all duplicates | %,.0f rows/s |%n",
+                    plainDupRate);
             System.out.printf(Locale.ROOT, "| per-request path, %,d rows in batches of %,d | %,.0f rows/s |%n", rows,
                     requestBatch, requestRate);
             System.out.printf(Locale.ROOT, "| last 1,000 readings of one of %d series, %,d rows stored, p50 | %.3f ms |%n",
@@ -160,6 +184,25 @@ public final class StoreBenchmark {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
+    }
+
+    /**
+     * Per batch, the reading the store inserts last (highest series id, then earliest time): stored beforehand,
+     * it makes the optimistic plain {@code INSERT} do all its work before it fails.
+     */
+    private static List<Reading> lastKeyOfEachBatch(List<Reading> all, int batch) {
+        List<Reading> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += batch) {
+            Reading last = null;
+            for (Reading r : all.subList(from, Math.min(all.size(), from + batch))) {
+                int c = last == null ? 1 : r.seriesId().compareTo(last.seriesId());
+                if (c > 0 || c == 0 && r.timestamp() < last.timestamp()) {
+                    last = r;
+                }
+            }
+            out.add(last);
+        }
+        return out;
     }
 
     /** Readings of {@code series} sensors at one-second steps, interleaved by time as live ingestion sends them. */
@@ -184,7 +227,8 @@ public final class StoreBenchmark {
 
     private static Cpu cpu;
 
-    private static double ingest(String what, List<List<Reading>> data, int batch, Append append) {
+    private static double ingest(String what, List<List<Reading>> data, int batch, Append append,
+            long expectedNew) {
         List<Reading> all = data.get(0);
         double cpuStart = cpu.seconds();
         double backendStart = cpu.backendSeconds();
@@ -194,8 +238,9 @@ public final class StoreBenchmark {
             total = total.plus(append.append(all.subList(from, Math.min(all.size(), from + batch))));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (total.inserted() != all.size()) {
-            throw new IllegalStateException(what + ": inserted " + total.inserted() + " of " + all.size());
+        if (total.inserted() != expectedNew || total.duplicates() != all.size() - expectedNew) {
+            throw new IllegalStateException(what + ": expected " + expectedNew + " new of " + all.size() + ", got "
+                    + total);
         }
         double rate = all.size() / seconds;
         double cpuSeconds = cpu.seconds() - cpuStart;

@@ -27,11 +27,14 @@ import java.util.regex.Pattern;
  * @param initialBackoff wait before the second attempt; doubled per attempt
  * @param maxBackoff longest wait between attempts
  * @param batchKeyTtl how long idempotency keys of whole batches are remembered
+ * @param optimisticCopy whether the {@code COPY} path first tries a plain {@code INSERT} under a savepoint and
+ *     falls back to {@code INSERT ... ON CONFLICT DO NOTHING} only when a key is already stored or repeats in the
+ *     batch (faster for new data, slower for batches that are mostly duplicates; same results either way)
  */
 public record JdbcStoreConfig(String schema, String tablePrefix, MigrationMode migrationMode,
         TimescaleMode timescale, Duration chunkInterval, Duration compressAfter, Duration retention,
         boolean continuousAggregates, int copyThreshold, int maxAttempts, Duration initialBackoff,
-        Duration maxBackoff, Duration batchKeyTtl) {
+        Duration maxBackoff, Duration batchKeyTtl, boolean optimisticCopy) {
 
     /** The pattern every schema name and table prefix must match (the prefix may also be empty). */
     public static final String IDENTIFIER_PATTERN = "^[a-z_][a-z0-9_]{0,62}$";
@@ -76,6 +79,7 @@ public record JdbcStoreConfig(String schema, String tablePrefix, MigrationMode m
      * @param initialBackoff wait before the second attempt, 0 to 10 s
      * @param maxBackoff longest wait between attempts, from {@code initialBackoff} to 60 s
      * @param batchKeyTtl how long batch keys are remembered, at least one minute
+     * @param optimisticCopy whether the {@code COPY} path tries a plain {@code INSERT} before {@code ON CONFLICT}
      * @throws IllegalArgumentException naming the setting, the allowed values and the value given
      */
     public JdbcStoreConfig {
@@ -194,6 +198,7 @@ public record JdbcStoreConfig(String schema, String tablePrefix, MigrationMode m
         private Duration retention = Duration.ofDays(180);
         private boolean continuousAggregates = true;
         private int copyThreshold = 2_000;
+        private boolean optimisticCopy = true;
         private int maxAttempts = 10;
         private Duration initialBackoff = Duration.ofMillis(25);
         private Duration maxBackoff = Duration.ofSeconds(2);
@@ -287,6 +292,17 @@ public record JdbcStoreConfig(String schema, String tablePrefix, MigrationMode m
         }
 
         /**
+         * @param enabled whether the {@code COPY} path first tries a plain {@code INSERT} under a savepoint and
+         *     runs {@code INSERT ... ON CONFLICT DO NOTHING} only when that meets a stored or repeated key (default
+         *     {@code true}; turn off when most bulk batches are re-deliveries of stored data)
+         * @return this builder
+         */
+        public Builder optimisticCopy(boolean enabled) {
+            this.optimisticCopy = enabled;
+            return this;
+        }
+
+        /**
          * @param attempts attempts per operation on transient failures, the first included (default 10)
          * @param initial wait before the second attempt (default 25 ms), doubled per attempt
          * @param max longest wait (default 2 s)
@@ -315,7 +331,7 @@ public record JdbcStoreConfig(String schema, String tablePrefix, MigrationMode m
         public JdbcStoreConfig build() {
             return new JdbcStoreConfig(schema, tablePrefix, migrationMode, timescale, chunkInterval, compressAfter,
                     retention, continuousAggregates, copyThreshold, maxAttempts, initialBackoff, maxBackoff,
-                    batchKeyTtl);
+                    batchKeyTtl, optimisticCopy);
         }
     }
 }

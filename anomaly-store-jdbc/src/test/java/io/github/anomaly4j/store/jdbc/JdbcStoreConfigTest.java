@@ -22,7 +22,7 @@ class JdbcStoreConfigTest {
         JdbcStoreConfig good = JdbcStoreConfig.defaults();
         assertThatThrownBy(() -> new JdbcStoreConfig("x\"; drop table y;--", "", good.migrationMode(),
                 good.timescale(), good.chunkInterval(), good.compressAfter(), good.retention(), true, 1, 1,
-                Duration.ZERO, Duration.ZERO, Duration.ofDays(1)))
+                Duration.ZERO, Duration.ZERO, Duration.ofDays(1), true))
                 .as("the record's own constructor checks too").isInstanceOf(IllegalArgumentException.class);
         assertThat(database.requests.get()).as("connections requested").isZero();
     }
