@@ -93,10 +93,8 @@ public final class EwmaDetector extends ChartDetector {
     }
 
     /** Builds an {@link EwmaDetector}; each option may be set once and is validated at once. */
-    public static final class Builder {
+    public static final class Builder extends ChartBuilder<Builder> {
         private Double lambda;
-        private Integer baseline;
-        private Integer warmUp;
 
         private Builder() {
         }
@@ -111,31 +109,15 @@ public final class EwmaDetector extends ChartDetector {
             return this;
         }
 
-        /**
-         * @param readings effective length of the streaming in-control estimate, 2..1,000,000 (default 500)
-         * @return this builder
-         */
-        public Builder baseline(int readings) {
-            SetOnce.check(baseline, "baseline");
-            baseline = ChartSettings.BASELINE.convert(readings);
-            return this;
-        }
-
-        /**
-         * @param readings readings the streaming mode learns from before it scores, 2..1,000,000 (default 20)
-         * @return this builder
-         */
-        public Builder warmUp(int readings) {
-            SetOnce.check(warmUp, "warmUp");
-            warmUp = ChartSettings.WARM_UP.convert(readings);
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the detector */
         public EwmaDetector build() {
             return new EwmaDetector(lambda != null ? lambda : LAMBDA.defaultValue(),
-                    baseline != null ? baseline : ChartSettings.BASELINE.defaultValue(),
-                    warmUp != null ? warmUp : ChartSettings.WARM_UP.defaultValue());
+                    baselineOrDefault(), warmUpOrDefault());
         }
     }
 }
