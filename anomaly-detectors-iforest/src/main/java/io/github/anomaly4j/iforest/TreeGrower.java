@@ -154,7 +154,7 @@ final class TreeGrower {
                 continue; // constant on this node: draw another feature
             }
             double t = split(min, max, random.nextDouble());
-            int mid = partition(from, to, base, t);
+            int mid = partition(sample, base, from, to, t);
             int n = tree * forest.internal + node;
             forest.feature[n] = (char) f;
             forest.threshold[n] = t;
@@ -184,12 +184,15 @@ final class TreeGrower {
         return t + 0.0; // -0.0 becomes +0.0: see Forest.right
     }
 
-    /** Moves the points with {@code x_f > t} to the end; returns the index of the first of them. */
-    private int partition(int from, int to, int base, double t) {
+    /**
+     * Moves the points whose key {@code keys[base + index[q]]} exceeds {@code t} to the end; returns the index of the
+     * first of them. Axis splits pass the sampled column, hyperplane splits the points' dot products.
+     */
+    private int partition(double[] keys, int base, int from, int to, double t) {
         int i = from;
         int j = to - 1;
         while (i <= j) {
-            if (sample[base + index[i]] > t) {
+            if (keys[base + index[i]] > t) {
                 int s = index[i];
                 index[i] = index[j];
                 index[j] = s;
@@ -245,18 +248,7 @@ final class TreeGrower {
         for (int q = from; q < to; q++) {
             dots[index[q]] = dotOfSample(nb, index[q]);
         }
-        int i = from;
-        int j = to - 1;
-        while (i <= j) {
-            if (dots[index[i]] > t) {
-                int s = index[i];
-                index[i] = index[j];
-                index[j] = s;
-                j--;
-            } else {
-                i++;
-            }
-        }
+        int i = partition(dots, 0, from, to, t);
         forest.threshold[n] = t;
         split(2 * node + 1, levelOf(node) + 1, from, i);
         split(2 * node + 2, levelOf(node) + 1, i, to);
