@@ -10,6 +10,10 @@ package io.github.anomaly4j.features;
  * {@code den = S2 - S1 m} with {@code m = S1 / n}. Each sum is a compensated (TwoSum) pair and each product is
  * split exactly by a fused multiply-add, so a value leaving the window takes out exactly what it put in. Shift,
  * power-of-two scale and rebuilds follow {@link MomentsKernel}. A constant window (zero variance) gives 0.
+ *
+ * <p>For a lag of at most {@value #DIRECT} the kernel does not carry {@code H} and {@code T}: they are sums of
+ * {@code k} values at the ends of the window, read from the ring when needed (for lag 1, the oldest and the newest
+ * {@code d} themselves, which the update has at hand). Snapshots still hold them, so their layout is unchanged.
  */
 final class AutocorrelationKernel extends Kernel {
     private static final int S1 = 0;
@@ -20,9 +24,12 @@ final class AutocorrelationKernel extends Kernel {
     private static final double SHRUNK = 0x1p-40;
     private static final double HUGE = 0x1p900;
     private static final double CANCELLATION = 63.0 / 64.0;
+    /** The largest lag whose end sums are read from the ring instead of carried. */
+    static final int DIRECT = 4;
 
     private final int n;
     private final int k;
+    private final boolean direct;
     private final double invN;
     private final double[] ring;
     private final int mask;
@@ -41,6 +48,7 @@ final class AutocorrelationKernel extends Kernel {
     AutocorrelationKernel(int n, int k) {
         this.n = n;
         this.k = k;
+        this.direct = k <= DIRECT;
         this.invN = 1.0 / n;
         this.ring = new double[Checks.ceilPow2(n)];
         this.mask = ring.length - 1;
@@ -61,62 +69,114 @@ final class AutocorrelationKernel extends Kernel {
         }
     }
 
+    /** The steady-state step is kept small so that it inlines into {@link #apply}; the first window fills apart. */
     @Override
     void update(long timestamp, double x, double[] out, int off) {
         run = x == last ? run + 1 : 1;
         last = x;
-        if (count == 0) {
-            shift = x;
-        }
         long t = count;
+        if (t < n) {
+            fill(x, out, off);
+            return;
+        }
         double[] a = acc;
         double dt = (x - shift) * scale;
-        if (t >= n) {
-            long o = t - n;
-            double dOld = d(o);
-            double dOldPair = d(o + k);
-            double dBack = d(t - k);
-            ring[(int) t & mask] = x;
-            // each sum changes by a difference of two terms: form it error-free first, then add it once
-            difference(a, S1, dt, 0.0, dOld, 0.0);
-            double pt = dt * dt;
-            double po = dOld * dOld;
-            difference(a, S2, pt, Math.fma(dt, dt, -pt), po, Math.fma(dOld, dOld, -po));
-            double pn = dBack * dt;
-            double pl = dOld * dOldPair;
-            difference(a, P, pn, Math.fma(dBack, dt, -pn), pl, Math.fma(dOld, dOldPair, -pl));
+        long o = t - n;
+        double dOld = d(o);
+        double dOldPair = d(o + k);
+        double dBack = d(t - k);
+        ring[(int) t & mask] = x;
+        // each sum changes by a difference of two terms: form it error-free first, then add it once
+        difference(a, S1, dt, 0.0, dOld, 0.0);
+        double pt = dt * dt;
+        double po = dOld * dOld;
+        difference(a, S2, pt, Math.fma(dt, dt, -pt), po, Math.fma(dOld, dOld, -po));
+        double pn = dBack * dt;
+        double pl = dOld * dOldPair;
+        difference(a, P, pn, Math.fma(dBack, dt, -pn), pl, Math.fma(dOld, dOldPair, -pl));
+        if (!direct) {
             difference(a, H, dOldPair, 0.0, dOld, 0.0);
             difference(a, T, dt, 0.0, dBack, 0.0);
-        } else {
-            ring[(int) t & mask] = x;
-            addFilling(t, t, dt);
         }
+        count = t + 1;
+        emit(k == 1 ? dOldPair + dt : Double.NaN, out, off);
+    }
+
+    /** One of the first {@code n} values: adds it to the sums; when the window fills, rebuilds and emits. */
+    private void fill(double x, double[] out, int off) {
+        long t = count;
+        if (t == 0) {
+            shift = x;
+        }
+        ring[(int) t & mask] = x;
+        addFilling(t, t, (x - shift) * scale);
         count = t + 1;
         if (count < n) {
             out[off] = Double.NaN;
             return;
         }
+        emit(Double.NaN, out, off);
+    }
+
+    /**
+     * Writes the autocorrelation of the full window, rebuilding the sums first when they call for it.
+     *
+     * @param ends {@code H + T} when the caller has it (lag 1), else NaN
+     */
+    private void emit(double ends, double[] out, int off) {
+        double[] a = acc;
         double s1 = a[S1] + a[S1 + 1];
         double s2 = a[S2] + a[S2 + 1];
         if (s2 > peak) {
             peak = s2;
         }
         double m = s1 * invN;
+        double ht = ends;
         if (++sinceRebuild >= rebuildEvery || count == n || s1 * m > CANCELLATION * s2 || s2 < peak * SHRUNK
                 || !(s2 <= HUGE)) {
             rebuild();
             s1 = a[S1] + a[S1 + 1];
             s2 = a[S2] + a[S2 + 1];
             m = s1 * invN;
+            ht = Double.NaN;
         }
         double den = s2 - s1 * m;
         if (run >= n || !(den > 0.0)) {
             out[off] = 0.0;
             return;
         }
+        if (ht != ht) {
+            ht = ends();
+        }
         double p = a[P] + a[P + 1];
-        double ht = (a[H] + a[H + 1]) + (a[T] + a[T + 1]);
         out[off] = (p - m * (2.0 * s1 - ht) + (n - k) * m * m) / den;
+    }
+
+    /** @return {@code H + T}: read from the ring for a short lag, else from the carried sums */
+    private double ends() {
+        if (!direct) {
+            return (acc[H] + acc[H + 1]) + (acc[T] + acc[T + 1]);
+        }
+        return head() + tail();
+    }
+
+    /** @return the sum of the oldest {@code k} values' {@code d} (short lags) */
+    private double head() {
+        long first = count - n;
+        double h = d(first);
+        for (int i = 1; i < k; i++) {
+            h += d(first + i);
+        }
+        return h;
+    }
+
+    /** @return the sum of the newest {@code k} values' {@code d} (short lags) */
+    private double tail() {
+        double t = d(count - 1);
+        for (int i = 2; i <= k; i++) {
+            t += d(count - i);
+        }
+        return t;
     }
 
     /**
@@ -212,6 +272,13 @@ final class AutocorrelationKernel extends Kernel {
         v[4] = n;
         v[5] = k;
         System.arraycopy(acc, 0, v, 6, 10);
+        if (direct && count >= n) {
+            // the end sums this kernel does not carry, as a carrying one would hold them
+            v[6 + H] = head();
+            v[6 + H + 1] = 0.0;
+            v[6 + T] = tail();
+            v[6 + T + 1] = 0.0;
+        }
         System.arraycopy(ring, 0, v, 17, ring.length);
         return new ColumnSnapshot(new long[] {count, run, sinceRebuild}, v);
     }

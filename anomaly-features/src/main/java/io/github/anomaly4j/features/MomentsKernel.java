@@ -74,10 +74,40 @@ final class MomentsKernel extends Kernel {
         }
     }
 
+    /**
+     * The steady-state step (window full, not the mean) is kept small so that it inlines into {@link #apply}; the
+     * first {@code n} values and the mean go through their own methods.
+     */
     @Override
     void update(long timestamp, double x, double[] out, int off) {
         run = x == last ? run + 1 : 1;
         last = x;
+        long c = count;
+        if (c < n) {
+            fill(x, out, off);
+            return;
+        }
+        if (mode == MEAN) {
+            updateMean(x, out, off);
+            return;
+        }
+        replace(ring[(int) (c - n) & mask], x);
+        ring[(int) c & mask] = x;
+        count = c + 1;
+        double sum1 = s1 + c1;
+        double sum2 = s2 + c2;
+        double q = sum1 * sum1 * invN;
+        if (++sinceRebuild >= rebuildEvery || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK || !(sum2 <= HUGE)) {
+            rebuild();
+            sum1 = s1 + c1;
+            sum2 = s2 + c2;
+            q = sum1 * sum1 * invN;
+        }
+        out[off] = run >= n ? 0.0 : spread(x, sum1, sum2, q);
+    }
+
+    /** One of the first {@code n} values: adds it; when the window fills, rebuilds (re-centres) and emits. */
+    private void fill(double x, double[] out, int off) {
         if (count == 0) {
             shift = x;
         }
@@ -85,45 +115,38 @@ final class MomentsKernel extends Kernel {
             updateMean(x, out, off);
             return;
         }
-        double[] r = ring;
-        if (count >= n) {
-            replace(r[(int) (count - n) & mask], x);
-        } else {
-            add(x);
-        }
-        r[(int) count & mask] = x;
+        add(x);
+        ring[(int) count & mask] = x;
         count++;
         if (count < n) {
             out[off] = Double.NaN;
             return;
         }
+        rebuild();
         double sum1 = s1 + c1;
         double sum2 = s2 + c2;
-        double q = sum1 * sum1 * invN;
-        if (++sinceRebuild >= rebuildEvery || count == n || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK
-                || !(sum2 <= HUGE)) {
-            rebuild();
-            sum1 = s1 + c1;
-            sum2 = s2 + c2;
-            q = sum1 * sum1 * invN;
-        }
-        if (run >= n) {
-            out[off] = 0.0;
-            return;
-        }
+        out[off] = run >= n ? 0.0 : spread(x, sum1, sum2, sum1 * sum1 * invN);
+    }
+
+    /**
+     * @param x the newest value
+     * @param sum1 the sum of {@code d}
+     * @param sum2 the sum of {@code d^2}
+     * @param q {@code sum1^2 / n}
+     * @return the variance, standard deviation or z-score of a window that is not constant
+     */
+    private double spread(double x, double sum1, double sum2, double q) {
         switch (mode) {
             case VARIANCE:
-                out[off] = Math.max(0.0, sum2 - q) * invN1 * invScale * invScale;
-                return;
+                return Math.max(0.0, sum2 - q) * invN1 * invScale * invScale;
             case STD:
-                out[off] = Math.sqrt(Math.max(0.0, sum2 - q) * invN1) * invScale;
-                return;
+                return Math.sqrt(Math.max(0.0, sum2 - q) * invN1) * invScale;
             default:
                 double m2 = sum2 - q;
                 double dx = x - shift;
                 double bv = dx - x;
                 double dxLow = (x - (dx - bv)) + (-shift - bv);
-                out[off] = m2 > 0.0 ? ((dx * scale - sum1 * invN) + dxLow * scale) / Math.sqrt(m2 * invN1) : 0.0;
+                return m2 > 0.0 ? ((dx * scale - sum1 * invN) + dxLow * scale) / Math.sqrt(m2 * invN1) : 0.0;
         }
     }
 
