@@ -48,6 +48,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IsolationForest implements Detector {
     /** The plugin id. */
     public static final String ID = "iforest";
+    /** {@code streamScoring} value: a reading is scored by its classic path length (the default). */
+    public static final String DEPTH = "depth";
+    /** {@code streamScoring} value: a reading is scored as if it were in each tree's subsample. */
+    public static final String INSERTION = "insertion";
+    static final List<String> STREAM_SCORINGS = List.of(DEPTH, INSERTION);
 
     private final int trees;
     private final int sampleSize;
@@ -56,6 +61,7 @@ public final class IsolationForest implements Detector {
     private final int threads;
     private final int window;
     private final int updateEvery;
+    private final String streamScoring;
 
     private IsolationForest(Builder b) {
         this.trees = value(b.trees, IsolationForestProvider.TREES);
@@ -66,9 +72,15 @@ public final class IsolationForest implements Detector {
         this.window = b.window != null ? b.window
                 : Math.max(IsolationForestProvider.WINDOW.defaultValue(), sampleSize);
         this.updateEvery = value(b.updateEvery, IsolationForestProvider.UPDATE_EVERY);
+        this.streamScoring = b.streamScoring != null ? b.streamScoring
+                : IsolationForestProvider.STREAM_SCORING.defaultValue();
         if (window < sampleSize) {
             throw new IllegalArgumentException("window must be at least sampleSize (" + sampleSize + "), got "
                     + window);
+        }
+        if (streamScoring.equals(INSERTION) && extensionLevel != 0) {
+            throw new IllegalArgumentException("streamScoring '" + INSERTION + "' needs classic splits "
+                    + "(extensionLevel 0), got extensionLevel " + extensionLevel);
         }
     }
 
@@ -94,7 +106,8 @@ public final class IsolationForest implements Detector {
                 .with(IsolationForestProvider.EXTENSION_LEVEL.name(), extensionLevel)
                 .with(IsolationForestProvider.THREADS.name(), threads)
                 .with(IsolationForestProvider.WINDOW.name(), window)
-                .with(IsolationForestProvider.UPDATE_EVERY.name(), updateEvery);
+                .with(IsolationForestProvider.UPDATE_EVERY.name(), updateEvery)
+                .with(IsolationForestProvider.STREAM_SCORING.name(), streamScoring);
     }
 
     /**
@@ -177,8 +190,8 @@ public final class IsolationForest implements Detector {
     }
 
     /**
-     * A sliding-window isolation forest with this detector's trees, sample size, seed, extension level, window and
-     * update interval.
+     * A sliding-window isolation forest with this detector's trees, sample size, seed, extension level, window,
+     * update interval and stream scoring.
      *
      * @param dimension the number of values per reading, 1..65535
      * @return a fresh streaming detector
@@ -190,7 +203,7 @@ public final class IsolationForest implements Detector {
         }
         checkDimension(dimension);
         return new StreamingIsolationForest(dimension, trees, sampleSize, seed,
-                Math.min(extensionLevel, dimension - 1), window, updateEvery);
+                Math.min(extensionLevel, dimension - 1), window, updateEvery, streamScoring);
     }
 
     /** @return the number of trees */
@@ -228,6 +241,11 @@ public final class IsolationForest implements Detector {
         return updateEvery;
     }
 
+    /** @return how the streaming mode scores a reading: {@value #DEPTH} or {@value #INSERTION} */
+    public String streamScoring() {
+        return streamScoring;
+    }
+
     @Override
     public String toString() {
         return spec().toString();
@@ -245,6 +263,7 @@ public final class IsolationForest implements Detector {
         private Integer threads;
         private Integer window;
         private Integer updateEvery;
+        private String streamScoring;
 
         private Builder() {
         }
@@ -323,8 +342,21 @@ public final class IsolationForest implements Detector {
         }
 
         /**
+         * @param scoring streaming: {@value IsolationForest#DEPTH} (the default) scores a reading by its classic
+         *     path length; {@value IsolationForest#INSERTION} scores it as if it were in each tree's subsample, from
+         *     the bounding boxes of the nodes on its path (classic splits only; see {@link StreamingIsolationForest})
+         * @return this builder
+         */
+        public Builder streamScoring(String scoring) {
+            streamScoring = once(streamScoring, "streamScoring",
+                    IsolationForestProvider.STREAM_SCORING.convert(scoring));
+            return this;
+        }
+
+        /**
          * @return the detector
-         * @throws IllegalArgumentException when the window is smaller than the sample size
+         * @throws IllegalArgumentException when the window is smaller than the sample size, or when insertion
+         *     scoring is asked for with an extension level above 0
          */
         public IsolationForest build() {
             return new IsolationForest(this);

@@ -24,6 +24,10 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
             "streaming: the most recent readings new trees are grown from (at least sampleSize)");
     static final Parameter<Integer> UPDATE_EVERY = Parameter.integer("updateEvery", 10, 1, 1 << 20,
             "streaming: readings between two tree replacements (the oldest tree is regrown)");
+    static final Parameter<String> STREAM_SCORING = Parameter.choice("streamScoring", IsolationForest.DEPTH,
+            IsolationForest.STREAM_SCORINGS, "streaming: 'depth' scores a reading by its classic path length; "
+                    + "'insertion' (classic splits only) as if it were in each tree's subsample, from the nodes' "
+                    + "bounding boxes");
 
     /** Used by {@link java.util.ServiceLoader}. */
     public IsolationForestProvider() {
@@ -42,7 +46,8 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
 
     @Override
     public List<Parameter<?>> parameters() {
-        return List.of(TREES, SAMPLE_SIZE, SEED, EXTENSION_LEVEL, THREADS, WINDOW, UPDATE_EVERY);
+        return List.of(TREES, SAMPLE_SIZE, SEED, EXTENSION_LEVEL, THREADS, WINDOW, UPDATE_EVERY,
+                STREAM_SCORING);
     }
 
     @Override
@@ -50,7 +55,7 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
         return IsolationForest.builder().trees(settings.get(TREES)).sampleSize(settings.get(SAMPLE_SIZE))
                 .seed(settings.get(SEED)).extensionLevel(settings.get(EXTENSION_LEVEL))
                 .threads(settings.get(THREADS)).window(settings.get(WINDOW))
-                .updateEvery(settings.get(UPDATE_EVERY)).build();
+                .updateEvery(settings.get(UPDATE_EVERY)).streamScoring(settings.get(STREAM_SCORING)).build();
     }
 
     @Override

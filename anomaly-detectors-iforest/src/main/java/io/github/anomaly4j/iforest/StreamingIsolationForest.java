@@ -12,6 +12,12 @@ import io.github.anomaly4j.api.detect.StreamingDetector;
  * reading costs what {@code AnomalyModel.score} costs, and a replacement grows one tree of {@code sampleSize}
  * points (amortised over {@code updateEvery} readings).
  *
+ * <p><b>Stream scoring.</b> With {@code streamScoring = depth} (the default) a reading's score is the classic
+ * forest's. With {@code insertion} (classic splits only) it is scored as if it had been in each tree's subsample:
+ * the probability that a range-weighted cut at each node on its path separates it from the node's points, from the
+ * nodes' bounding boxes (see {@link InsertionScorer}); the detector then also keeps each tree's subsample. That
+ * makes a reading displaced along any one feature stand out although the trees were grown without it.
+ *
  * <p>Single writer; not thread-safe. {@link #snapshot()} captures the window, the trees and the position in the
  * sequence of tree seeds, so a restored detector continues bit-identically.
  */
@@ -23,6 +29,9 @@ public final class StreamingIsolationForest implements StreamingDetector {
     private final int extensionLevel;
     private final int window;
     private final int updateEvery;
+    private final String streamScoring;
+    /** Null unless {@code streamScoring} is {@code insertion}. */
+    private final InsertionScorer insertion;
     private final double[] ring;
     private final Forest forest;
     private final TreeGrower grower;
@@ -35,7 +44,7 @@ public final class StreamingIsolationForest implements StreamingDetector {
     private long grown;
 
     StreamingIsolationForest(int dimension, int trees, int sampleSize, long seed, int extensionLevel, int window,
-            int updateEvery) {
+            int updateEvery, String streamScoring) {
         this.dimension = dimension;
         this.trees = trees;
         this.sampleSize = sampleSize;
@@ -43,11 +52,17 @@ public final class StreamingIsolationForest implements StreamingDetector {
         this.extensionLevel = extensionLevel;
         this.window = window;
         this.updateEvery = updateEvery;
+        this.streamScoring = streamScoring;
         this.ring = new double[window * dimension];
         this.forest = new Forest(dimension, trees, sampleSize, extensionLevel);
         this.grower = new TreeGrower(forest);
-        // row r of the window, oldest first
-        this.windowRows = (r, j) -> ring[(Math.floorMod(head - held + r, this.window)) * this.dimension + j];
+        this.insertion = streamScoring.equals(IsolationForest.INSERTION) ? new InsertionScorer(forest) : null;
+        // row r of the window, oldest first; head - held + r lies in (-window, window): one conditional add, no
+        // division (floorMod's division per value was most of the cost of growing a tree)
+        this.windowRows = (r, j) -> {
+            int slot = head - held + r;
+            return ring[(slot < 0 ? slot + this.window : slot) * this.dimension + j];
+        };
     }
 
     @Override
@@ -67,7 +82,8 @@ public final class StreamingIsolationForest implements StreamingDetector {
                     + lastTimestamp + "; timestamps must be strictly increasing");
         }
         FeatureVectors.requireFinite(x, dimension);
-        double score = isWarm() ? forest.score(forest.pathLengthSum(x)) : 0.0;
+        double score = !isWarm() ? 0.0
+                : forest.score(insertion != null ? insertion.pathLengthSum(x) : forest.pathLengthSum(x));
         System.arraycopy(x, 0, ring, head * dimension, dimension);
         head = head + 1 == window ? 0 : head + 1;
         held = Math.min(held + 1, window);
@@ -75,13 +91,21 @@ public final class StreamingIsolationForest implements StreamingDetector {
         lastTimestamp = timestamp;
         if (seen == sampleSize) {
             for (int t = 0; t < trees; t++) {
-                grower.grow(t, windowRows, held, TreeGrower.treeSeed(seed, grown++));
+                grow(t);
             }
         } else if (seen > sampleSize && (seen - sampleSize) % updateEvery == 0) {
-            grower.grow(nextTree, windowRows, held, TreeGrower.treeSeed(seed, grown++));
+            grow(nextTree);
             nextTree = nextTree + 1 == trees ? 0 : nextTree + 1;
         }
         return score;
+    }
+
+    private void grow(int t) {
+        grower.grow(t, windowRows, held, TreeGrower.treeSeed(seed, grown++));
+        if (insertion != null) {
+            grower.copySampleByLeaf(insertion.points, insertion.pointsOffset(t));
+            insertion.rebuild(t);
+        }
     }
 
     /** @return the sample size: the first forest is grown once that many readings have been seen */
@@ -128,7 +152,9 @@ public final class StreamingIsolationForest implements StreamingDetector {
             }
         }
         return new StreamingIsolationForestState(dimension, trees, sampleSize, seed, extensionLevel, window,
-                updateEvery, seen, lastTimestamp, recent, nextTree, grown, isWarm() ? forest.toState() : null);
+                updateEvery, streamScoring, seen, lastTimestamp, recent, nextTree, grown,
+                isWarm() ? forest.toState() : null,
+                isWarm() && insertion != null ? insertion.points.clone() : new double[0]);
     }
 
     /**
@@ -142,10 +168,12 @@ public final class StreamingIsolationForest implements StreamingDetector {
                     + (snapshot == null ? "null" : snapshot.getClass().getName()));
         }
         if (s.dimension() != dimension || s.trees() != trees || s.sampleSize() != sampleSize || s.seed() != seed
-                || s.extensionLevel() != extensionLevel || s.window() != window || s.updateEvery() != updateEvery) {
+                || s.extensionLevel() != extensionLevel || s.window() != window || s.updateEvery() != updateEvery
+                || !s.streamScoring().equals(streamScoring)) {
             throw new IllegalArgumentException("snapshot " + s + " was taken from a detector with other settings "
                     + "than this one (dimension " + dimension + ", trees " + trees + ", sampleSize " + sampleSize
-                    + ", window " + window + ", updateEvery " + updateEvery + ")");
+                    + ", window " + window + ", updateEvery " + updateEvery + ", streamScoring " + streamScoring
+                    + ")");
         }
         double[] recent = s.recent();
         System.arraycopy(recent, 0, ring, 0, recent.length);
@@ -160,12 +188,20 @@ public final class StreamingIsolationForest implements StreamingDetector {
             for (int t = 0; t < trees; t++) {
                 forest.copyTree(restored, t, t);
             }
+            if (insertion != null) {
+                double[] points = s.treePoints();
+                System.arraycopy(points, 0, insertion.points, 0, points.length);
+                for (int t = 0; t < trees; t++) {
+                    insertion.rebuild(t);
+                }
+            }
         }
     }
 
     @Override
     public String toString() {
         return "StreamingIsolationForest[dimension=" + dimension + ", trees=" + trees + ", sampleSize="
-                + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", seen=" + seen + "]";
+                + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", streamScoring="
+                + streamScoring + ", seen=" + seen + "]";
     }
 }

@@ -13,16 +13,19 @@ import java.util.Objects;
  * @param extensionLevel 0 for classic splits, else the extended forest's level
  * @param window readings kept for growing new trees
  * @param updateEvery readings between two tree replacements
+ * @param streamScoring {@code depth} (classic path length) or {@code insertion} (scored as if inserted)
  * @param seen readings accepted so far
  * @param lastTimestamp timestamp of the last accepted reading, {@link Long#MIN_VALUE} before the first
  * @param recent the last {@code min(seen, window)} readings, oldest first, {@code dimension} values each
  * @param nextTree the tree slot the next replacement regrows
  * @param grown trees grown so far (numbers the tree seeds)
  * @param forest the trees, or null before the warm-up is complete
+ * @param treePoints with insertion scoring, once warm: each tree's subsample, {@code sampleSize x dimension} values
+ *     per tree, row-major, grouped by leaf slot in slot order (the node boxes are rebuilt from it); else empty
  */
 public record StreamingIsolationForestState(int dimension, int trees, int sampleSize, long seed, int extensionLevel,
-        int window, int updateEvery, long seen, long lastTimestamp, double[] recent, int nextTree, long grown,
-        IsolationForestState forest) {
+        int window, int updateEvery, String streamScoring, long seen, long lastTimestamp, double[] recent,
+        int nextTree, long grown, IsolationForestState forest, double[] treePoints) {
 
     /**
      * Validates and copies.
@@ -34,16 +37,30 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
      * @param extensionLevel 0..dimension-1
      * @param window at least sampleSize
      * @param updateEvery at least 1
+     * @param streamScoring {@code depth}, or {@code insertion} with extension level 0
      * @param seen at least 0
      * @param lastTimestamp last timestamp
      * @param recent {@code min(seen, window) * dimension} finite values
      * @param nextTree 0..trees-1
      * @param grown at least 0
      * @param forest trees of this shape once {@code seen >= sampleSize}, else null
+     * @param treePoints {@code trees * sampleSize * dimension} finite values, each point reaching the leaf slot it
+     *     is filed under, when {@code streamScoring} is {@code insertion} and the forest is present; else empty
      * @throws IllegalArgumentException naming the inconsistent field
      */
     public StreamingIsolationForestState {
         Objects.requireNonNull(recent, "recent");
+        Objects.requireNonNull(streamScoring, "streamScoring");
+        Objects.requireNonNull(treePoints, "treePoints");
+        if (!IsolationForest.STREAM_SCORINGS.contains(streamScoring)) {
+            throw new IllegalArgumentException("streamScoring must be one of " + IsolationForest.STREAM_SCORINGS
+                    + ", got '" + streamScoring + "'");
+        }
+        boolean insertion = streamScoring.equals(IsolationForest.INSERTION);
+        if (insertion && extensionLevel != 0) {
+            throw new IllegalArgumentException("streamScoring 'insertion' needs classic splits (extensionLevel 0), "
+                    + "got extensionLevel " + extensionLevel);
+        }
         if (dimension < 1 || trees < 1 || sampleSize < 1 || window < sampleSize || updateEvery < 1 || seen < 0
                 || grown < 0 || extensionLevel < 0 || extensionLevel >= dimension) {
             throw new IllegalArgumentException("inconsistent streaming isolation forest settings: dimension "
@@ -73,7 +90,30 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
                 || forest.sampleSize() != sampleSize || forest.extensionLevel() != extensionLevel)) {
             throw new IllegalArgumentException("the forest's shape " + forest + " does not match the settings");
         }
+        long points = insertion && forest != null ? (long) trees * sampleSize * dimension : 0L;
+        if (treePoints.length != points) {
+            throw new IllegalArgumentException("treePoints must hold " + points + " values (" + (points == 0
+                    ? "only insertion scoring keeps the trees' subsamples, once warm"
+                    : trees + " trees x " + sampleSize + " points x " + dimension + " values") + "), got "
+                    + treePoints.length);
+        }
+        if (points > 0) {
+            for (int i = 0; i < treePoints.length; i++) {
+                if (!Double.isFinite(treePoints[i])) {
+                    throw new IllegalArgumentException("treePoints[" + i + "] must be finite, got " + treePoints[i]);
+                }
+            }
+            InsertionScorer check = new InsertionScorer(Forest.fromState(forest));
+            System.arraycopy(treePoints, 0, check.points, 0, treePoints.length);
+            for (int t = 0; t < trees; t++) {
+                String wrong = check.checkRoutes(t);
+                if (wrong != null) {
+                    throw new IllegalArgumentException("treePoints do not match the trees: " + wrong);
+                }
+            }
+        }
         recent = recent.clone();
+        treePoints = treePoints.clone();
     }
 
     /** @return a copy of the recent readings, oldest first */
@@ -82,24 +122,32 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
         return recent.clone();
     }
 
+    /** @return a copy of the trees' subsamples (empty unless insertion scoring) */
+    @Override
+    public double[] treePoints() {
+        return treePoints.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof StreamingIsolationForestState s && dimension == s.dimension && trees == s.trees
                 && sampleSize == s.sampleSize && seed == s.seed && extensionLevel == s.extensionLevel
-                && window == s.window && updateEvery == s.updateEvery && seen == s.seen
+                && window == s.window && updateEvery == s.updateEvery && streamScoring.equals(s.streamScoring)
+                && seen == s.seen
                 && lastTimestamp == s.lastTimestamp && Arrays.equals(recent, s.recent) && nextTree == s.nextTree
-                && grown == s.grown && Objects.equals(forest, s.forest);
+                && grown == s.grown && Objects.equals(forest, s.forest) && Arrays.equals(treePoints, s.treePoints);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dimension, trees, sampleSize, seed, extensionLevel, window, updateEvery, seen,
-                lastTimestamp, Arrays.hashCode(recent), nextTree, grown, forest);
+        return Objects.hash(dimension, trees, sampleSize, seed, extensionLevel, window, updateEvery, streamScoring,
+                seen, lastTimestamp, Arrays.hashCode(recent), nextTree, grown, forest, Arrays.hashCode(treePoints));
     }
 
     @Override
     public String toString() {
         return "StreamingIsolationForestState[dimension=" + dimension + ", trees=" + trees + ", sampleSize="
-                + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", seen=" + seen + "]";
+                + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", streamScoring="
+                + streamScoring + ", seen=" + seen + "]";
     }
 }

@@ -76,6 +76,23 @@ final class TreeGrower {
         forest.deriveTree(t);
     }
 
+    /**
+     * Copies the subsample of the tree just grown into {@code out} from {@code offset}, row-major ({@code dimension}
+     * values per point), grouped by leaf slot in slot order: the recursion leaves every node's points contiguous in
+     * {@code index}, left child first, so the index order is the leaf-slot order. {@link InsertionScorer} builds its
+     * node boxes from it.
+     */
+    void copySampleByLeaf(double[] out, int offset) {
+        int d = forest.dimension;
+        int stride = forest.sampleSize;
+        for (int k = 0; k < psi; k++) {
+            int r = index[k];
+            for (int j = 0; j < d; j++) {
+                out[offset + k * d + j] = sample[j * stride + r];
+            }
+        }
+    }
+
     private void subsample(Rows rows, int n) {
         int d = forest.dimension;
         int stride = forest.sampleSize;

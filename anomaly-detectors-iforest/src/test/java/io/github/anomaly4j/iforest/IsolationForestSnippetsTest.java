@@ -61,4 +61,21 @@ class IsolationForestSnippetsTest {
         assertThat(copy.update(t + 1, new double[] {0, 8, 0})).isEqualTo(stream.update(t + 1, new double[] {0, 8, 0}))
                 .isGreaterThan(0.55);
     }
+
+    @Test
+    void insertionScoring() {
+        double[][] readings = training().toRows();
+        // snippet:begin iforest-insertion
+        StreamingDetector stream = IsolationForest.builder()
+                .streamScoring(IsolationForest.INSERTION)     // score each reading as if it were in the trees
+                .trees(30).sampleSize(128).window(128).updateEvery(6)
+                .build().newStreamingDetector(3);
+        long t = 0;
+        for (double[] reading : readings) {
+            double score = stream.update(++t, reading);        // 0 until 128 readings
+        }
+        double outlier = stream.update(++t, new double[] {0.0, 6.0, 0.0});
+        // snippet:end iforest-insertion
+        assertThat(outlier).isGreaterThan(0.6);
+    }
 }

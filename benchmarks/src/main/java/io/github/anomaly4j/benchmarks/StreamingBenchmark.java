@@ -30,10 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * 6 segment standard deviations along one random feature. Throughput is readings per second
  * ({@code @OperationsPerInvocation} = {@value #CHUNK}), on a detector warmed up on 20,000 readings.
  *
- * <p>{@link #main} prints the prequential ROC AUC of both (our two configurations, see {@link #config}) on the same
- * 100,000 readings (each scored before it is learned; the first 2,000 readings, the warm-up, are left out), with
- * the wall-clock rate of that single pass; {@code --window W --update-every K --extension-level E [--trees T]
- * [--sample-size S]} runs one other configuration instead:
+ * <p>{@link #main} prints the prequential ROC AUC of both (our three configurations, see {@link #config}) on the
+ * same 100,000 readings (each scored before it is learned; the first 2,000 readings, the warm-up, are left out),
+ * with the wall-clock rate of that single pass; {@code --window W --update-every K --extension-level E [--trees T]
+ * [--sample-size S] [--stream-scoring depth|insertion]} runs one other configuration instead:
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.anomaly4j.benchmarks.StreamingBenchmark}.
  */
 @Fork(1)
@@ -55,9 +55,11 @@ public class StreamingBenchmark {
 
     /**
      * {@code classic}: the detector's defaults (window 1024, a tree replaced every 10 readings, classic splits);
-     * {@code extended}: window 256, a tree replaced every 3 readings, fully extended splits (extension level 7).
+     * {@code extended}: window 256, a tree replaced every 3 readings, fully extended splits (extension level 7);
+     * {@code insertion}: classic splits scored as if inserted ({@code streamScoring = insertion}), 30 trees, sample
+     * size 128, window 128, a tree replaced every 6 readings.
      */
-    @Param({"classic", "extended"})
+    @Param({"classic", "extended", "insertion"})
     public String config;
 
     double[][] readings;
@@ -73,7 +75,12 @@ public class StreamingBenchmark {
         Stream s = stream(READINGS, SEED);
         readings = s.values;
         floatReadings = toFloat(readings);
-        anomaly4j = config.equals("classic") ? newAnomaly4j() : newExtended();
+        anomaly4j = switch (config) {
+            case "classic" -> newAnomaly4j();
+            case "extended" -> newExtended();
+            case "insertion" -> newInsertion();
+            default -> throw new IllegalArgumentException("unknown config " + config);
+        };
         rcf = newRcf();
         for (next = 0; next < WARM_UP; next++) {
             anomaly4j.update(++timestamp, readings[next]);
@@ -90,14 +97,24 @@ public class StreamingBenchmark {
         return newAnomaly4j(256, 3, DIMENSION - 1);
     }
 
+    static StreamingDetector newInsertion() {
+        return newAnomaly4j(128, 6, 0, 30, 128, IsolationForest.INSERTION);
+    }
+
     static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel) {
         return newAnomaly4j(window, updateEvery, extensionLevel, 100, 256);
     }
 
     static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel, int trees,
             int sampleSize) {
+        return newAnomaly4j(window, updateEvery, extensionLevel, trees, sampleSize, IsolationForest.DEPTH);
+    }
+
+    static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel, int trees,
+            int sampleSize, String streamScoring) {
         return IsolationForest.builder().trees(trees).sampleSize(sampleSize).seed(SEED).window(window)
-                .updateEvery(updateEvery).extensionLevel(extensionLevel).build().newStreamingDetector(DIMENSION);
+                .updateEvery(updateEvery).extensionLevel(extensionLevel).streamScoring(streamScoring).build()
+                .newStreamingDetector(DIMENSION);
     }
 
     static RandomCutForest newRcf() {
@@ -183,9 +200,10 @@ public class StreamingBenchmark {
     public static void main(String[] args) {
         CommandLine.run(args, a -> {
             CommandLine cli = CommandLine.parse(a, java.util.Set.of("readings", "seed", "window", "update-every",
-                    "extension-level", "trees", "sample-size", "skip-rcf"),
+                    "extension-level", "trees", "sample-size", "skip-rcf", "stream-scoring"),
                     "usage: StreamingBenchmark [--readings 100000] [--seed 42] [--window 1024] [--update-every 10] "
-                    + "[--extension-level 0] [--trees 100] [--sample-size 256] [--skip-rcf true]");
+                    + "[--extension-level 0] [--trees 100] [--sample-size 256] [--stream-scoring depth|insertion] "
+                    + "[--skip-rcf true]");
             int n = Integer.parseInt(cli.optional("readings", String.valueOf(READINGS)));
             long seed = Long.parseLong(cli.optional("seed", String.valueOf(SEED)));
             Stream s = stream(n, seed);
@@ -198,11 +216,12 @@ public class StreamingBenchmark {
                     Integer.parseInt(cli.optional("update-every", String.valueOf(UPDATE_EVERY))),
                     Integer.parseInt(cli.optional("extension-level", String.valueOf(EXTENSION_LEVEL))),
                     Integer.parseInt(cli.optional("trees", "100")),
-                    Integer.parseInt(cli.optional("sample-size", "256")))}
-                    : new StreamingDetector[] {newAnomaly4j(), newExtended()};
+                    Integer.parseInt(cli.optional("sample-size", "256")),
+                    cli.optional("stream-scoring", IsolationForest.DEPTH))}
+                    : new StreamingDetector[] {newAnomaly4j(), newExtended(), newInsertion()};
             String[] names = ours.length == 1 ? new String[] {"anomaly4j-streaming-iforest"}
                     : new String[] {"anomaly4j-streaming-iforest(classic)",
-                        "anomaly4j-streaming-iforest(extended)"};
+                        "anomaly4j-streaming-iforest(extended)", "anomaly4j-streaming-iforest(insertion)"};
             for (int k = 0; k < ours.length; k++) {
                 double[] scores = new double[n];
                 long t0 = System.nanoTime();
