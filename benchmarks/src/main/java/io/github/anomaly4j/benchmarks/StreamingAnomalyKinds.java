@@ -76,7 +76,8 @@ public final class StreamingAnomalyKinds {
                     rcf.update(f[i]);
                 }
                 System.out.printf(Locale.ROOT, "%s\trcf-4.4.0 (100 trees, sample 256)\t-\t-\t%.4f%n", kind,
-                        RankingMetrics.rocAuc(Arrays.copyOfRange(labels, SKIP, n), Arrays.copyOfRange(scores, SKIP, n)));
+                        RankingMetrics.rocAuc(Arrays.copyOfRange(labels, SKIP, n),
+                                Arrays.copyOfRange(scores, SKIP, n)));
             }
         });
     }

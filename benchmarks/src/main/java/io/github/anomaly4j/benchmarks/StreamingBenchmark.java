@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@link #main} prints the prequential ROC AUC of both (our three configurations, see {@link #config}) on the
  * same 100,000 readings (each scored before it is learned; the first 2,000 readings, the warm-up, are left out),
  * with the wall-clock rate of that single pass; {@code --window W --update-every K --extension-level E [--trees T]
- * [--sample-size S] [--stream-scoring depth|insertion] [--split-features uniform|range]} runs one other configuration instead:
+ * [--sample-size S] [--stream-scoring depth|insertion] [--split-features uniform|range]} runs one other
+ * configuration instead:
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.anomaly4j.benchmarks.StreamingBenchmark}.
  */
 @Fork(1)
