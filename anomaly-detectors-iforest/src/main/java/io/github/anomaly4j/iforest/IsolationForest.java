@@ -38,7 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the credit, while the ordinary splits every point passes earn next to nothing.
  *
  * <p><b>Streaming.</b> {@link #newStreamingDetector} returns a sliding-window forest: see
- * {@link StreamingIsolationForest}.
+ * {@link StreamingIsolationForest}. With {@code streamScoring = insertion} it scores each reading as if it were in
+ * the trees' subsamples, which finds readings displaced along any one feature far better than the classic score.
+ *
+ * <p><b>Split features.</b> {@code splitFeatures = range} draws a classic split's feature in proportion to its
+ * range on the node (Random Cut Forest's rule) instead of uniformly (scikit-learn's rule, the default).
  *
  * <pre>{@code
  * AnomalyModel model = IsolationForest.builder().trees(100).sampleSize(256).seed(7).build().fit(training);
