@@ -38,7 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the credit, while the ordinary splits every point passes earn next to nothing.
  *
  * <p><b>Streaming.</b> {@link #newStreamingDetector} returns a sliding-window forest: see
- * {@link StreamingIsolationForest}.
+ * {@link StreamingIsolationForest}. With {@code streamScoring = insertion} it scores each reading as if it were in
+ * the trees' subsamples, which finds readings displaced along any one feature far better than the classic score.
+ *
+ * <p><b>Split features.</b> {@code splitFeatures = range} draws a classic split's feature in proportion to its
+ * range on the node (Random Cut Forest's rule) instead of uniformly (scikit-learn's rule, the default).
  *
  * <pre>{@code
  * AnomalyModel model = IsolationForest.builder().trees(100).sampleSize(256).seed(7).build().fit(training);
@@ -53,6 +57,11 @@ public final class IsolationForest implements Detector {
     /** {@code streamScoring} value: a reading is scored as if it were in each tree's subsample. */
     public static final String INSERTION = "insertion";
     static final List<String> STREAM_SCORINGS = List.of(DEPTH, INSERTION);
+    /** {@code splitFeatures} value: a classic split draws its feature uniformly (scikit-learn's rule, the default). */
+    public static final String UNIFORM = "uniform";
+    /** {@code splitFeatures} value: a classic split draws its feature in proportion to its range on the node. */
+    public static final String RANGE = "range";
+    static final List<String> SPLIT_FEATURES = List.of(UNIFORM, RANGE);
 
     private final int trees;
     private final int sampleSize;
@@ -62,6 +71,7 @@ public final class IsolationForest implements Detector {
     private final int window;
     private final int updateEvery;
     private final String streamScoring;
+    private final String splitFeatures;
 
     private IsolationForest(Builder b) {
         this.trees = value(b.trees, IsolationForestProvider.TREES);
@@ -77,6 +87,12 @@ public final class IsolationForest implements Detector {
         if (window < sampleSize) {
             throw new IllegalArgumentException("window must be at least sampleSize (" + sampleSize + "), got "
                     + window);
+        }
+        this.splitFeatures = b.splitFeatures != null ? b.splitFeatures
+                : IsolationForestProvider.SPLIT_FEATURES.defaultValue();
+        if (splitFeatures.equals(RANGE) && extensionLevel != 0) {
+            throw new IllegalArgumentException("splitFeatures '" + RANGE + "' needs classic splits "
+                    + "(extensionLevel 0), got extensionLevel " + extensionLevel);
         }
         if (streamScoring.equals(INSERTION) && extensionLevel != 0) {
             throw new IllegalArgumentException("streamScoring '" + INSERTION + "' needs classic splits "
@@ -107,7 +123,8 @@ public final class IsolationForest implements Detector {
                 .with(IsolationForestProvider.THREADS.name(), threads)
                 .with(IsolationForestProvider.WINDOW.name(), window)
                 .with(IsolationForestProvider.UPDATE_EVERY.name(), updateEvery)
-                .with(IsolationForestProvider.STREAM_SCORING.name(), streamScoring);
+                .with(IsolationForestProvider.STREAM_SCORING.name(), streamScoring)
+                .with(IsolationForestProvider.SPLIT_FEATURES.name(), splitFeatures);
     }
 
     /**
@@ -131,7 +148,7 @@ public final class IsolationForest implements Detector {
         Forest forest = new Forest(d, trees, Math.min(sampleSize, n), Math.min(extensionLevel, d - 1));
         TreeGrower.Rows rows = (row, j) -> columns[j][row];
         if (threads == 1 || trees == 1) {
-            TreeGrower grower = new TreeGrower(forest);
+            TreeGrower grower = new TreeGrower(forest, splitFeatures.equals(RANGE));
             for (int t = 0; t < trees; t++) {
                 grower.grow(t, rows, n, TreeGrower.treeSeed(seed, t));
             }
@@ -161,7 +178,7 @@ public final class IsolationForest implements Detector {
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 done.add(pool.submit(() -> {
-                    TreeGrower grower = new TreeGrower(forest);
+                    TreeGrower grower = new TreeGrower(forest, splitFeatures.equals(RANGE));
                     for (int t = next.getAndIncrement(); t < trees; t = next.getAndIncrement()) {
                         grower.grow(t, rows, n, TreeGrower.treeSeed(seed, t));
                     }
@@ -191,7 +208,7 @@ public final class IsolationForest implements Detector {
 
     /**
      * A sliding-window isolation forest with this detector's trees, sample size, seed, extension level, window,
-     * update interval and stream scoring.
+     * update interval, stream scoring and split features.
      *
      * @param dimension the number of values per reading, 1..65535
      * @return a fresh streaming detector
@@ -203,7 +220,7 @@ public final class IsolationForest implements Detector {
         }
         checkDimension(dimension);
         return new StreamingIsolationForest(dimension, trees, sampleSize, seed,
-                Math.min(extensionLevel, dimension - 1), window, updateEvery, streamScoring);
+                Math.min(extensionLevel, dimension - 1), window, updateEvery, streamScoring, splitFeatures);
     }
 
     /** @return the number of trees */
@@ -246,6 +263,11 @@ public final class IsolationForest implements Detector {
         return streamScoring;
     }
 
+    /** @return how a classic split draws its feature: {@value #UNIFORM} or {@value #RANGE} */
+    public String splitFeatures() {
+        return splitFeatures;
+    }
+
     @Override
     public String toString() {
         return spec().toString();
@@ -264,6 +286,7 @@ public final class IsolationForest implements Detector {
         private Integer window;
         private Integer updateEvery;
         private String streamScoring;
+        private String splitFeatures;
 
         private Builder() {
         }
@@ -354,9 +377,21 @@ public final class IsolationForest implements Detector {
         }
 
         /**
+         * @param rule {@value IsolationForest#UNIFORM} (the default, scikit-learn's rule) draws a classic split's
+         *     feature uniformly among those not constant on the node; {@value IsolationForest#RANGE} draws it in
+         *     proportion to its range on the node, Random Cut Forest's rule (classic splits only); applies to
+         *     {@code fit} and to the streaming forest
+         * @return this builder
+         */
+        public Builder splitFeatures(String rule) {
+            splitFeatures = once(splitFeatures, "splitFeatures", IsolationForestProvider.SPLIT_FEATURES.convert(rule));
+            return this;
+        }
+
+        /**
          * @return the detector
          * @throws IllegalArgumentException when the window is smaller than the sample size, or when insertion
-         *     scoring is asked for with an extension level above 0
+         *     scoring or range-weighted split features are asked for with an extension level above 0
          */
         public IsolationForest build() {
             return new IsolationForest(this);

@@ -28,6 +28,9 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
             IsolationForest.STREAM_SCORINGS, "streaming: 'depth' scores a reading by its classic path length; "
                     + "'insertion' (classic splits only) as if it were in each tree's subsample, from the nodes' "
                     + "bounding boxes");
+    static final Parameter<String> SPLIT_FEATURES = Parameter.choice("splitFeatures", IsolationForest.UNIFORM,
+            IsolationForest.SPLIT_FEATURES, "'uniform' draws a classic split's feature uniformly (scikit-learn); "
+                    + "'range' in proportion to its range on the node (Random Cut Forest; classic splits only)");
 
     /** Used by {@link java.util.ServiceLoader}. */
     public IsolationForestProvider() {
@@ -47,7 +50,7 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
     @Override
     public List<Parameter<?>> parameters() {
         return List.of(TREES, SAMPLE_SIZE, SEED, EXTENSION_LEVEL, THREADS, WINDOW, UPDATE_EVERY,
-                STREAM_SCORING);
+                STREAM_SCORING, SPLIT_FEATURES);
     }
 
     @Override
@@ -55,7 +58,8 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
         return IsolationForest.builder().trees(settings.get(TREES)).sampleSize(settings.get(SAMPLE_SIZE))
                 .seed(settings.get(SEED)).extensionLevel(settings.get(EXTENSION_LEVEL))
                 .threads(settings.get(THREADS)).window(settings.get(WINDOW))
-                .updateEvery(settings.get(UPDATE_EVERY)).streamScoring(settings.get(STREAM_SCORING)).build();
+                .updateEvery(settings.get(UPDATE_EVERY)).streamScoring(settings.get(STREAM_SCORING))
+                .splitFeatures(settings.get(SPLIT_FEATURES)).build();
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class StreamingIsolationForest implements StreamingDetector {
     private final int window;
     private final int updateEvery;
     private final String streamScoring;
+    private final String splitFeatures;
     /** Null unless {@code streamScoring} is {@code insertion}. */
     private final InsertionScorer insertion;
     private final double[] ring;
@@ -44,7 +45,7 @@ public final class StreamingIsolationForest implements StreamingDetector {
     private long grown;
 
     StreamingIsolationForest(int dimension, int trees, int sampleSize, long seed, int extensionLevel, int window,
-            int updateEvery, String streamScoring) {
+            int updateEvery, String streamScoring, String splitFeatures) {
         this.dimension = dimension;
         this.trees = trees;
         this.sampleSize = sampleSize;
@@ -53,9 +54,10 @@ public final class StreamingIsolationForest implements StreamingDetector {
         this.window = window;
         this.updateEvery = updateEvery;
         this.streamScoring = streamScoring;
+        this.splitFeatures = splitFeatures;
         this.ring = new double[window * dimension];
         this.forest = new Forest(dimension, trees, sampleSize, extensionLevel);
-        this.grower = new TreeGrower(forest);
+        this.grower = new TreeGrower(forest, splitFeatures.equals(IsolationForest.RANGE));
         this.insertion = streamScoring.equals(IsolationForest.INSERTION) ? new InsertionScorer(forest) : null;
         // row r of the window, oldest first; head - held + r lies in (-window, window): one conditional add, no
         // division (floorMod's division per value was most of the cost of growing a tree)
@@ -152,7 +154,7 @@ public final class StreamingIsolationForest implements StreamingDetector {
             }
         }
         return new StreamingIsolationForestState(dimension, trees, sampleSize, seed, extensionLevel, window,
-                updateEvery, streamScoring, seen, lastTimestamp, recent, nextTree, grown,
+                updateEvery, streamScoring, splitFeatures, seen, lastTimestamp, recent, nextTree, grown,
                 isWarm() ? forest.toState() : null,
                 isWarm() && insertion != null ? insertion.points.clone() : new double[0]);
     }
@@ -169,11 +171,11 @@ public final class StreamingIsolationForest implements StreamingDetector {
         }
         if (s.dimension() != dimension || s.trees() != trees || s.sampleSize() != sampleSize || s.seed() != seed
                 || s.extensionLevel() != extensionLevel || s.window() != window || s.updateEvery() != updateEvery
-                || !s.streamScoring().equals(streamScoring)) {
+                || !s.streamScoring().equals(streamScoring) || !s.splitFeatures().equals(splitFeatures)) {
             throw new IllegalArgumentException("snapshot " + s + " was taken from a detector with other settings "
                     + "than this one (dimension " + dimension + ", trees " + trees + ", sampleSize " + sampleSize
                     + ", window " + window + ", updateEvery " + updateEvery + ", streamScoring " + streamScoring
-                    + ")");
+                    + ", splitFeatures " + splitFeatures + ")");
         }
         double[] recent = s.recent();
         System.arraycopy(recent, 0, ring, 0, recent.length);
@@ -202,6 +204,6 @@ public final class StreamingIsolationForest implements StreamingDetector {
     public String toString() {
         return "StreamingIsolationForest[dimension=" + dimension + ", trees=" + trees + ", sampleSize="
                 + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", streamScoring="
-                + streamScoring + ", seen=" + seen + "]";
+                + streamScoring + ", splitFeatures=" + splitFeatures + ", seen=" + seen + "]";
     }
 }

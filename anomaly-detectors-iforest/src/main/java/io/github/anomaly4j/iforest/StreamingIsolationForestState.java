@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param window readings kept for growing new trees
  * @param updateEvery readings between two tree replacements
  * @param streamScoring {@code depth} (classic path length) or {@code insertion} (scored as if inserted)
+ * @param splitFeatures {@code uniform} or {@code range}: how a classic split draws its feature
  * @param seen readings accepted so far
  * @param lastTimestamp timestamp of the last accepted reading, {@link Long#MIN_VALUE} before the first
  * @param recent the last {@code min(seen, window)} readings, oldest first, {@code dimension} values each
@@ -24,8 +25,8 @@ import java.util.Objects;
  *     per tree, row-major, grouped by leaf slot in slot order (the node boxes are rebuilt from it); else empty
  */
 public record StreamingIsolationForestState(int dimension, int trees, int sampleSize, long seed, int extensionLevel,
-        int window, int updateEvery, String streamScoring, long seen, long lastTimestamp, double[] recent,
-        int nextTree, long grown, IsolationForestState forest, double[] treePoints) {
+        int window, int updateEvery, String streamScoring, String splitFeatures, long seen, long lastTimestamp,
+        double[] recent, int nextTree, long grown, IsolationForestState forest, double[] treePoints) {
 
     /**
      * Validates and copies.
@@ -38,6 +39,7 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
      * @param window at least sampleSize
      * @param updateEvery at least 1
      * @param streamScoring {@code depth}, or {@code insertion} with extension level 0
+     * @param splitFeatures {@code uniform}, or {@code range} with extension level 0
      * @param seen at least 0
      * @param lastTimestamp last timestamp
      * @param recent {@code min(seen, window) * dimension} finite values
@@ -52,6 +54,15 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
         Objects.requireNonNull(recent, "recent");
         Objects.requireNonNull(streamScoring, "streamScoring");
         Objects.requireNonNull(treePoints, "treePoints");
+        Objects.requireNonNull(splitFeatures, "splitFeatures");
+        if (!IsolationForest.SPLIT_FEATURES.contains(splitFeatures)) {
+            throw new IllegalArgumentException("splitFeatures must be one of " + IsolationForest.SPLIT_FEATURES
+                    + ", got '" + splitFeatures + "'");
+        }
+        if (splitFeatures.equals(IsolationForest.RANGE) && extensionLevel != 0) {
+            throw new IllegalArgumentException("splitFeatures 'range' needs classic splits (extensionLevel 0), "
+                    + "got extensionLevel " + extensionLevel);
+        }
         if (!IsolationForest.STREAM_SCORINGS.contains(streamScoring)) {
             throw new IllegalArgumentException("streamScoring must be one of " + IsolationForest.STREAM_SCORINGS
                     + ", got '" + streamScoring + "'");
@@ -133,7 +144,7 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
         return o instanceof StreamingIsolationForestState s && dimension == s.dimension && trees == s.trees
                 && sampleSize == s.sampleSize && seed == s.seed && extensionLevel == s.extensionLevel
                 && window == s.window && updateEvery == s.updateEvery && streamScoring.equals(s.streamScoring)
-                && seen == s.seen
+                && splitFeatures.equals(s.splitFeatures) && seen == s.seen
                 && lastTimestamp == s.lastTimestamp && Arrays.equals(recent, s.recent) && nextTree == s.nextTree
                 && grown == s.grown && Objects.equals(forest, s.forest) && Arrays.equals(treePoints, s.treePoints);
     }
@@ -141,13 +152,14 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
     @Override
     public int hashCode() {
         return Objects.hash(dimension, trees, sampleSize, seed, extensionLevel, window, updateEvery, streamScoring,
-                seen, lastTimestamp, Arrays.hashCode(recent), nextTree, grown, forest, Arrays.hashCode(treePoints));
+                splitFeatures, seen, lastTimestamp, Arrays.hashCode(recent), nextTree, grown, forest,
+                Arrays.hashCode(treePoints));
     }
 
     @Override
     public String toString() {
         return "StreamingIsolationForestState[dimension=" + dimension + ", trees=" + trees + ", sampleSize="
                 + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", streamScoring="
-                + streamScoring + ", seen=" + seen + "]";
+                + streamScoring + ", splitFeatures=" + splitFeatures + ", seen=" + seen + "]";
     }
 }

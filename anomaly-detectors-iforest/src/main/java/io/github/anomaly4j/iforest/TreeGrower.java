@@ -13,6 +13,12 @@ package io.github.anomaly4j.iforest;
  * points with {@code x > t} go right. A node with one
  * point, or whose points are all equal, or at the height limit, is a leaf.
  *
+ * <p><b>Range-weighted classic split</b> ({@code splitFeatures = range}): the feature is drawn with probability
+ * proportional to its range {@code max - min} on the node's points (Random Cut Forest's rule; Guha et al. 2016),
+ * the value uniformly in {@code [min, max)} as above. It costs a scan of every feature at every node. With the
+ * streaming forest's insertion scoring it makes the tree's split exactly the cut that rule draws given that it
+ * does not separate the scored reading from the node's points (see {@link InsertionScorer}).
+ *
  * <p><b>Extended split</b> (Hariri et al. 2018, algorithm 2): a normal with {@code extensionLevel + 1} non-zero
  * standard-normal coordinates at random positions and an intercept drawn uniformly in the node's bounding box;
  * children may be empty. A node with at most one point, or at the height limit, is a leaf.
@@ -31,20 +37,34 @@ final class TreeGrower {
     private final double[] dots;
     private final double[] lo;
     private final double[] hi;
+    private final boolean rangeWeighted;
     private long[] chosen = new long[0];
     private final TreeRandom random = new TreeRandom();
     private int tree;
     private int psi;
 
     TreeGrower(Forest forest) {
+        this(forest, false);
+    }
+
+    /**
+     * @param forest the forest to grow trees into
+     * @param rangeWeighted classic splits draw their feature in proportion to its range on the node (classic
+     *     forests only)
+     */
+    TreeGrower(Forest forest, boolean rangeWeighted) {
+        if (rangeWeighted && forest.extended()) {
+            throw new IllegalArgumentException("range-weighted split features need classic splits");
+        }
         this.forest = forest;
+        this.rangeWeighted = rangeWeighted;
         int d = forest.dimension;
         this.sample = new double[d * forest.sampleSize];
         this.index = new int[forest.sampleSize];
         this.order = new int[d];
         this.dots = forest.extended() ? new double[forest.sampleSize] : null;
-        this.lo = forest.extended() ? new double[d] : null;
-        this.hi = forest.extended() ? new double[d] : null;
+        this.lo = forest.extended() || rangeWeighted ? new double[d] : null;
+        this.hi = forest.extended() || rangeWeighted ? new double[d] : null;
     }
 
     /** Seed of tree number {@code k} of a forest with master seed {@code seed}: SplitMix64 of the pair. */
@@ -133,7 +153,8 @@ final class TreeGrower {
             leaf(node, size);
             return;
         }
-        boolean done = forest.extended() ? splitExtended(node, from, to) : splitClassic(node, from, to);
+        boolean done = forest.extended() ? splitExtended(node, from, to)
+                : rangeWeighted ? splitRangeWeighted(node, from, to) : splitClassic(node, from, to);
         if (!done) {
             leaf(node, size);
         }
@@ -180,6 +201,62 @@ final class TreeGrower {
             return true;
         }
         return false;
+    }
+
+    /** A classic split whose feature is drawn in proportion to its range on the node; false when all are constant. */
+    private boolean splitRangeWeighted(int node, int from, int to) {
+        int d = forest.dimension;
+        int stride = forest.sampleSize;
+        double total = 0.0;
+        for (int j = 0; j < d; j++) {
+            int base = j * stride;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int q = from; q < to; q++) {
+                double v = sample[base + index[q]];
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+            lo[j] = min;
+            hi[j] = max;
+            total += max - min;
+        }
+        // ranges or their sum beyond Double.MAX_VALUE: weigh by range / 2^17 instead (same proportions; at most
+        // 65535 features of at most 2 * MAX_VALUE / 2^17 each cannot overflow)
+        boolean scaled = total == Double.POSITIVE_INFINITY;
+        if (scaled) {
+            total = 0.0;
+            for (int j = 0; j < d; j++) {
+                total += scaledRange(j);
+            }
+        }
+        if (!(total > 0.0)) {
+            return false; // every feature constant on this node
+        }
+        double u = random.nextDouble() * total;
+        int f = -1;
+        for (int j = 0; j < d; j++) {
+            double r = scaled ? scaledRange(j) : hi[j] - lo[j];
+            if (r > 0.0) {
+                f = j;
+                if (u < r) {
+                    break;
+                }
+                u -= r;
+            }
+        }
+        double t = split(lo[f], hi[f], random.nextDouble());
+        int mid = partition(sample, f * stride, from, to, t);
+        int n = tree * forest.internal + node;
+        forest.feature[n] = (char) f;
+        forest.threshold[n] = t;
+        split(2 * node + 1, levelOf(node) + 1, from, mid);
+        split(2 * node + 2, levelOf(node) + 1, mid, to);
+        return true;
+    }
+
+    private double scaledRange(int j) {
+        return (0.5 * hi[j] - 0.5 * lo[j]) * 0x1p-16;
     }
 
     private static int levelOf(int node) {

@@ -191,19 +191,24 @@ class InsertionScoringTest {
         }
         assertThatThrownBy(() -> withPoints(s, swapped)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("treePoints do not match the trees");
-        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 30, 128, 5, 0, 128, 6, "depth", s.seen(),
-                s.lastTimestamp(), s.recent(), s.nextTree(), s.grown(), s.forest(), points))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("treePoints must hold 0");
-        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 30, 128, 5, 0, 128, 6, "boxes", s.seen(),
-                s.lastTimestamp(), s.recent(), s.nextTree(), s.grown(), s.forest(), points))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("streamScoring must be one of");
+        assertThatThrownBy(() -> state(s, "depth", "uniform", points)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("treePoints must hold 0");
+        assertThatThrownBy(() -> state(s, "boxes", "uniform", points)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("streamScoring must be one of");
+        assertThatThrownBy(() -> state(s, "insertion", "widest", points)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("splitFeatures must be one of");
         assertThat(withPoints(s, points)).isEqualTo(s);
     }
 
     private static StreamingIsolationForestState withPoints(StreamingIsolationForestState s, double[] points) {
+        return state(s, s.streamScoring(), s.splitFeatures(), points);
+    }
+
+    private static StreamingIsolationForestState state(StreamingIsolationForestState s, String streamScoring,
+            String splitFeatures, double[] points) {
         return new StreamingIsolationForestState(s.dimension(), s.trees(), s.sampleSize(), s.seed(),
-                s.extensionLevel(), s.window(), s.updateEvery(), s.streamScoring(), s.seen(), s.lastTimestamp(),
-                s.recent(), s.nextTree(), s.grown(), s.forest(), points);
+                s.extensionLevel(), s.window(), s.updateEvery(), streamScoring, splitFeatures, s.seen(),
+                s.lastTimestamp(), s.recent(), s.nextTree(), s.grown(), s.forest(), points);
     }
 
     @Test

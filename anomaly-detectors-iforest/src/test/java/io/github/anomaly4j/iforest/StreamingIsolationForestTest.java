@@ -68,11 +68,11 @@ class StreamingIsolationForestTest {
     @Test
     void snapshotRecordRefusesInconsistentState() {
         StreamingIsolationForestState s = (StreamingIsolationForestState) detector().snapshot();
-        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 50, 128, 3, 0, 256, 4, "depth", 5, 0L,
-                new double[9], 0, 0, null, new double[0])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 50, 128, 3, 0, 256, 4, "depth", "uniform", 5,
+                0L, new double[9], 0, 0, null, new double[0])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recent must hold 5");
-        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 50, 128, 3, 0, 256, 4, "depth", 200,
-                0L, new double[400], 0, 0, null, new double[0])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 50, 128, 3, 0, 256, 4, "depth", "uniform",
+                200, 0L, new double[400], 0, 0, null, new double[0])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs its forest");
         assertThat(s.seen()).isZero();
     }

@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@link #main} prints the prequential ROC AUC of both (our three configurations, see {@link #config}) on the
  * same 100,000 readings (each scored before it is learned; the first 2,000 readings, the warm-up, are left out),
  * with the wall-clock rate of that single pass; {@code --window W --update-every K --extension-level E [--trees T]
- * [--sample-size S] [--stream-scoring depth|insertion]} runs one other configuration instead:
+ * [--sample-size S] [--stream-scoring depth|insertion] [--split-features uniform|range]} runs one other
+ * configuration instead:
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.anomaly4j.benchmarks.StreamingBenchmark}.
  */
 @Fork(1)
@@ -112,9 +113,15 @@ public class StreamingBenchmark {
 
     static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel, int trees,
             int sampleSize, String streamScoring) {
+        return newAnomaly4j(window, updateEvery, extensionLevel, trees, sampleSize, streamScoring,
+                IsolationForest.UNIFORM);
+    }
+
+    static StreamingDetector newAnomaly4j(int window, int updateEvery, int extensionLevel, int trees,
+            int sampleSize, String streamScoring, String splitFeatures) {
         return IsolationForest.builder().trees(trees).sampleSize(sampleSize).seed(SEED).window(window)
-                .updateEvery(updateEvery).extensionLevel(extensionLevel).streamScoring(streamScoring).build()
-                .newStreamingDetector(DIMENSION);
+                .updateEvery(updateEvery).extensionLevel(extensionLevel).streamScoring(streamScoring)
+                .splitFeatures(splitFeatures).build().newStreamingDetector(DIMENSION);
     }
 
     static RandomCutForest newRcf() {
@@ -200,10 +207,11 @@ public class StreamingBenchmark {
     public static void main(String[] args) {
         CommandLine.run(args, a -> {
             CommandLine cli = CommandLine.parse(a, java.util.Set.of("readings", "seed", "window", "update-every",
-                    "extension-level", "trees", "sample-size", "skip-rcf", "stream-scoring"),
+                    "extension-level", "trees", "sample-size", "skip-rcf", "stream-scoring",
+                    "split-features"),
                     "usage: StreamingBenchmark [--readings 100000] [--seed 42] [--window 1024] [--update-every 10] "
                     + "[--extension-level 0] [--trees 100] [--sample-size 256] [--stream-scoring depth|insertion] "
-                    + "[--skip-rcf true]");
+                    + "[--split-features uniform|range] [--skip-rcf true]");
             int n = Integer.parseInt(cli.optional("readings", String.valueOf(READINGS)));
             long seed = Long.parseLong(cli.optional("seed", String.valueOf(SEED)));
             Stream s = stream(n, seed);
@@ -217,7 +225,8 @@ public class StreamingBenchmark {
                     Integer.parseInt(cli.optional("extension-level", String.valueOf(EXTENSION_LEVEL))),
                     Integer.parseInt(cli.optional("trees", "100")),
                     Integer.parseInt(cli.optional("sample-size", "256")),
-                    cli.optional("stream-scoring", IsolationForest.DEPTH))}
+                    cli.optional("stream-scoring", IsolationForest.DEPTH),
+                    cli.optional("split-features", IsolationForest.UNIFORM))}
                     : new StreamingDetector[] {newAnomaly4j(), newExtended(), newInsertion()};
             String[] names = ours.length == 1 ? new String[] {"anomaly4j-streaming-iforest"}
                     : new String[] {"anomaly4j-streaming-iforest(classic)",
