@@ -11,9 +11,11 @@ package io.github.anomaly4j.features;
  * split exactly by a fused multiply-add, so a value leaving the window takes out exactly what it put in. Shift,
  * power-of-two scale and rebuilds follow {@link MomentsKernel}. A constant window (zero variance) gives 0.
  *
- * <p>For a lag of at most {@value #DIRECT} the kernel does not carry {@code H} and {@code T}: they are sums of
- * {@code k} values at the ends of the window, read from the ring when needed (for lag 1, the oldest and the newest
- * {@code d} themselves, which the update has at hand). Snapshots still hold them, so their layout is unchanged.
+ * <p>For lag 1 the kernel does not carry {@code H} and {@code T}: each is a single value, the oldest and the
+ * newest {@code d}, which the update has at hand, exactly (the carried sums hold the same value up to their
+ * compensation's rounding; on test series the outputs were identical). Longer lags carry them as compensated sums,
+ * since a plain sum of several ring values would round differently. Snapshots still hold both, so their layout
+ * is unchanged.
  */
 final class AutocorrelationKernel extends Kernel {
     private static final int S1 = 0;
@@ -24,8 +26,8 @@ final class AutocorrelationKernel extends Kernel {
     private static final double SHRUNK = 0x1p-40;
     private static final double HUGE = 0x1p900;
     private static final double CANCELLATION = 63.0 / 64.0;
-    /** The largest lag whose end sums are read from the ring instead of carried. */
-    static final int DIRECT = 4;
+    /** The largest lag whose end sums are read from the ring instead of carried (a single value each). */
+    static final int DIRECT = 1;
 
     private final int n;
     private final int k;
@@ -152,7 +154,7 @@ final class AutocorrelationKernel extends Kernel {
         out[off] = (p - m * (2.0 * s1 - ht) + (n - k) * m * m) / den;
     }
 
-    /** @return {@code H + T}: read from the ring for a short lag, else from the carried sums */
+    /** @return {@code H + T}: read from the ring for lags up to {@link #DIRECT}, else from the carried sums */
     private double ends() {
         if (!direct) {
             return (acc[H] + acc[H + 1]) + (acc[T] + acc[T + 1]);
@@ -160,7 +162,7 @@ final class AutocorrelationKernel extends Kernel {
         return head() + tail();
     }
 
-    /** @return the sum of the oldest {@code k} values' {@code d} (short lags) */
+    /** @return the sum of the oldest {@code k} values' {@code d} (lags up to {@link #DIRECT}) */
     private double head() {
         long first = count - n;
         double h = d(first);
@@ -170,7 +172,7 @@ final class AutocorrelationKernel extends Kernel {
         return h;
     }
 
-    /** @return the sum of the newest {@code k} values' {@code d} (short lags) */
+    /** @return the sum of the newest {@code k} values' {@code d} (lags up to {@link #DIRECT}) */
     private double tail() {
         double t = d(count - 1);
         for (int i = 2; i <= k; i++) {

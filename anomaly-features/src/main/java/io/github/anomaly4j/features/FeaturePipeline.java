@@ -244,6 +244,17 @@ public final class FeaturePipeline {
                 kernels[i] = direct ? (Kernel) streams[i] : null;
                 kernelColumn[i] = direct ? streamCols[i][0] : -1;
             }
+            // a variance, std or z-score over the same column and window as an earlier one shares its update
+            for (int i = 0; i < streams.length; i++) {
+                if (kernels[i] instanceof MomentsKernel m) {
+                    for (int j = 0; j < i; j++) {
+                        if (kernels[j] instanceof MomentsKernel other && kernelColumn[j] == kernelColumn[i]
+                                && m.follow(other)) {
+                            break;
+                        }
+                    }
+                }
+            }
         }
 
         /**

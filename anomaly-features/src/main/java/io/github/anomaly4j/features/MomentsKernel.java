@@ -51,6 +51,14 @@ final class MomentsKernel extends Kernel {
     private double absSum;
     /** The largest {@link #absSum} since the last rebuild. */
     private double peakAbs;
+    /**
+     * In a {@link FeaturePipeline}, a variance, standard deviation or z-score kernel over the same column and
+     * window as an earlier one, in the same state, reads that kernel's state instead of repeating its update (the
+     * three evolve their state identically; only the last step of the output differs). Null otherwise. Set only
+     * by {@link #follow}, which the pipeline calls on freshly opened or restored kernels, and only the pipeline
+     * feeds such a kernel, right after its leader.
+     */
+    private MomentsKernel leader;
     /** Scratch for the exact summation of an ill-conditioned window: Shewchuk's non-overlapping partials. */
     private double[] partials = new double[64];
 
@@ -80,6 +88,10 @@ final class MomentsKernel extends Kernel {
      */
     @Override
     void update(long timestamp, double x, double[] out, int off) {
+        if (leader != null) {
+            out[off] = followed(x);
+            return;
+        }
         run = x == last ? run + 1 : 1;
         last = x;
         long c = count;
@@ -103,7 +115,44 @@ final class MomentsKernel extends Kernel {
             sum2 = s2 + c2;
             q = sum1 * sum1 * invN;
         }
-        out[off] = run >= n ? 0.0 : spread(x, sum1, sum2, q);
+        out[off] = run >= n ? 0.0 : spread(this, x, sum1, sum2, q);
+    }
+
+    /**
+     * Makes this kernel follow {@code other} (see {@link #leader}) if both compute a spread (not the mean) over the
+     * same window and their states are equal apart from the statistic.
+     *
+     * @return whether it now follows
+     */
+    boolean follow(MomentsKernel other) {
+        if (other == this || other.leader != null || leader != null || other.n != n || mode == MEAN
+                || other.mode == MEAN) {
+            return false;
+        }
+        ColumnSnapshot mine = save();
+        ColumnSnapshot theirs = other.save();
+        double[] a = mine.values();
+        double[] b = theirs.values();
+        a[10] = b[10];
+        if (!java.util.Arrays.equals(mine.counters(), theirs.counters()) || !java.util.Arrays.equals(a, b)) {
+            return false;
+        }
+        leader = other;
+        return true;
+    }
+
+    /** What {@link #update} would write, from the leader's state, which has just taken the same {@code x}. */
+    private double followed(double x) {
+        MomentsKernel l = leader;
+        if (l.count < n) {
+            return Double.NaN;
+        }
+        if (l.run >= n) {
+            return 0.0;
+        }
+        double sum1 = l.s1 + l.c1;
+        double sum2 = l.s2 + l.c2;
+        return spread(l, x, sum1, sum2, sum1 * sum1 * invN);
     }
 
     /** One of the first {@code n} values: adds it; when the window fills, rebuilds (re-centres) and emits. */
@@ -125,28 +174,32 @@ final class MomentsKernel extends Kernel {
         rebuild();
         double sum1 = s1 + c1;
         double sum2 = s2 + c2;
-        out[off] = run >= n ? 0.0 : spread(x, sum1, sum2, sum1 * sum1 * invN);
+        out[off] = run >= n ? 0.0 : spread(this, x, sum1, sum2, sum1 * sum1 * invN);
     }
 
     /**
+     * @param st the kernel whose state (shift and scale) the sums belong to: this one, or its leader
      * @param x the newest value
      * @param sum1 the sum of {@code d}
      * @param sum2 the sum of {@code d^2}
      * @param q {@code sum1^2 / n}
      * @return the variance, standard deviation or z-score of a window that is not constant
      */
-    private double spread(double x, double sum1, double sum2, double q) {
+    private double spread(MomentsKernel st, double x, double sum1, double sum2, double q) {
+        double inv = st.invScale;
         switch (mode) {
             case VARIANCE:
-                return Math.max(0.0, sum2 - q) * invN1 * invScale * invScale;
+                return Math.max(0.0, sum2 - q) * invN1 * inv * inv;
             case STD:
-                return Math.sqrt(Math.max(0.0, sum2 - q) * invN1) * invScale;
+                return Math.sqrt(Math.max(0.0, sum2 - q) * invN1) * inv;
             default:
+                double sh = st.shift;
+                double sc = st.scale;
                 double m2 = sum2 - q;
-                double dx = x - shift;
+                double dx = x - sh;
                 double bv = dx - x;
-                double dxLow = (x - (dx - bv)) + (-shift - bv);
-                return m2 > 0.0 ? ((dx * scale - sum1 * invN) + dxLow * scale) / Math.sqrt(m2 * invN1) : 0.0;
+                double dxLow = (x - (dx - bv)) + (-sh - bv);
+                return m2 > 0.0 ? ((dx * sc - sum1 * invN) + dxLow * sc) / Math.sqrt(m2 * invN1) : 0.0;
         }
     }
 
@@ -396,22 +449,24 @@ final class MomentsKernel extends Kernel {
 
     @Override
     ColumnSnapshot save() {
+        // a follower's state is its leader's (the statistic aside)
+        MomentsKernel st = leader != null ? leader : this;
         double[] v = new double[13 + ring.length];
-        v[0] = last;
-        v[1] = shift;
-        v[2] = scale;
-        v[3] = invScale;
-        v[4] = s1;
-        v[5] = c1;
-        v[6] = s2;
-        v[7] = c2;
-        v[8] = peak;
+        v[0] = st.last;
+        v[1] = st.shift;
+        v[2] = st.scale;
+        v[3] = st.invScale;
+        v[4] = st.s1;
+        v[5] = st.c1;
+        v[6] = st.s2;
+        v[7] = st.c2;
+        v[8] = st.peak;
         v[9] = n;
         v[10] = mode;
-        v[11] = absSum;
-        v[12] = peakAbs;
-        System.arraycopy(ring, 0, v, 13, ring.length);
-        return new ColumnSnapshot(new long[] {count, run, sinceRebuild}, v);
+        v[11] = st.absSum;
+        v[12] = st.peakAbs;
+        System.arraycopy(st.ring, 0, v, 13, ring.length);
+        return new ColumnSnapshot(new long[] {st.count, st.run, st.sinceRebuild}, v);
     }
 
     @Override
@@ -423,6 +478,7 @@ final class MomentsKernel extends Kernel {
 
     @Override
     void load(ColumnSnapshot s) {
+        leader = null;
         count = s.counter(0);
         run = s.counter(1);
         sinceRebuild = (int) s.counter(2);

@@ -72,37 +72,48 @@ final class QuantileKernel extends Kernel {
         return (int) (Double.doubleToRawLongBits(u - v) >>> 63);
     }
 
+    /** The steady-state step is kept small so that it inlines into {@link #apply}; the first window fills apart. */
     @Override
     void update(long timestamp, double value, double[] out, int off) {
         // -0.0 + 0.0 is 0.0: one zero keeps the sorted order a function of the values alone
         double x = value + 0.0;
         long c = count;
         if (c < n) {
-            ring[(int) c & mask] = x;
-            count = c + 1;
-            if (c + 1 < n) {
-                out[off] = Double.NaN;
-                return;
-            }
-            build();
-        } else {
-            double old = ring[(int) (c - n) & mask];
-            ring[(int) c & mask] = x;
-            count = c + 1;
-            double lower = a;
-            double upper = b;
-            below += below(x, lower) - below(old, lower);
-            boolean oldIn = old >= lower & old <= upper;
-            boolean newIn = x >= lower & x <= upper;
-            if (oldIn | newIn) {
-                replace(old, x, oldIn, newIn);
-            }
-            if (lo < below || hi >= below + size) {
-                cover();
-            } else if (size > CAP) {
-                trim();
-            }
+            fill(x, out, off);
+            return;
         }
+        double old = ring[(int) (c - n) & mask];
+        ring[(int) c & mask] = x;
+        count = c + 1;
+        double lower = a;
+        double upper = b;
+        below += below(x, lower) - below(old, lower);
+        boolean oldIn = old >= lower & old <= upper;
+        boolean newIn = x >= lower & x <= upper;
+        if (oldIn | newIn) {
+            replace(old, x, oldIn, newIn);
+        }
+        if (lo < below || hi >= below + size) {
+            cover();
+        } else if (size > CAP) {
+            trim();
+        }
+        emit(out, off);
+    }
+
+    /** One of the first {@code n} values; when the window fills, sorts it once and emits. */
+    private void fill(double x, double[] out, int off) {
+        ring[(int) count & mask] = x;
+        count++;
+        if (count < n) {
+            out[off] = Double.NaN;
+            return;
+        }
+        build();
+        emit(out, off);
+    }
+
+    private void emit(double[] out, int off) {
         double[] s = slice;
         int i = lo - below;
         double v = s[i];
