@@ -111,4 +111,21 @@ class InsertionScoringEdgeCasesTest {
         assertThatThrownBy(() -> b.restore(a.snapshot())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("seed=3").hasMessageContaining("seed 4");
     }
+
+    /**
+     * Every option is in range, but the arrays' sizes overflow {@code int}: 9363 trees x 7 points x 65535 features
+     * of subsample wrap to 262,139 values (and the boxes to 524,278), so the detector used to be created with
+     * arrays far too small and failed at warm-up with an index out of bounds; a window of 65537 x 65535 values
+     * wrapped to -1 (NegativeArraySizeException). Refuse both up front, saying why.
+     */
+    @Test
+    void settingsWhoseArraysCannotExistAreRefusedWhenTheDetectorIsCreated() {
+        IsolationForest huge = IsolationForest.builder().trees(9363).sampleSize(7).window(7)
+                .streamScoring(IsolationForest.INSERTION).build();
+        assertThatThrownBy(() -> huge.newStreamingDetector(65_535)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than a Java array holds");
+        IsolationForest wide = IsolationForest.builder().sampleSize(1).window(65_537).build();
+        assertThatThrownBy(() -> wide.newStreamingDetector(65_535)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than a Java array holds");
+    }
 }
