@@ -21,7 +21,8 @@ import java.util.Arrays;
  * {@code p_v = sum e_j / sum (r_j + e_j)}; otherwise it falls inside the box, and the tree's own split stands in for
  * it (exactly so with range-weighted split features, {@code splitFeatures = range}: given that it misses {@code x},
  * that rule's cut is on feature {@code j} with probability proportional to {@code r_j}, uniform within the box;
- * approximately with uniform features). So {@code x} is isolated at depth {@code l + 1} with probability {@code q_l p_v}, where {@code q_l} is the
+ * approximately with uniform features). So, writing {@code p_l} for {@code p_v} at the node on level {@code l},
+ * {@code x} is isolated at depth {@code l + 1} with probability {@code q_l p_l}, where {@code q_l} is the
  * probability that no node above separated it; if none does, it reaches its leaf, whose path length is
  * {@code depth + c(size)} as in the classic forest. A tree contributes the expected <em>reciprocal</em> depth
  * {@code sum_l q_l p_l / (l + 1) + q_leaf / max(1, h_leaf)} (as Random Cut Forest's score weighs a cut by the

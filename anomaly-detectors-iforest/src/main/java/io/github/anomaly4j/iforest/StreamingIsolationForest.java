@@ -195,8 +195,8 @@ public final class StreamingIsolationForest implements StreamingDetector {
                 || !s.streamScoring().equals(streamScoring) || !s.splitFeatures().equals(splitFeatures)) {
             throw new IllegalArgumentException("snapshot " + s + " was taken from a detector with other settings "
                     + "than this one (dimension " + dimension + ", trees " + trees + ", sampleSize " + sampleSize
-                    + ", seed " + seed + ", extensionLevel " + extensionLevel + ", window " + window + ", updateEvery " + updateEvery + ", streamScoring " + streamScoring
-                    + ", splitFeatures " + splitFeatures + ")");
+                    + ", seed " + seed + ", extensionLevel " + extensionLevel + ", window " + window + ", updateEvery "
+                    + updateEvery + ", streamScoring " + streamScoring + ", splitFeatures " + splitFeatures + ")");
         }
         double[] recent = s.recent();
         System.arraycopy(recent, 0, ring, 0, recent.length);

@@ -2,8 +2,10 @@ package io.github.anomaly4j.iforest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.anomaly4j.api.detect.StreamingDetector;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +43,8 @@ class InsertionScoringEdgeCasesTest {
             big.restore(savedBig);
             double s = small.update(1_000L, p);
             double b = big.update(1_000L, new double[] {p[0] * scale, p[1] * scale});
-            assertThat(b).as("score of %s x 2^1023 (the same reading unscaled scores %s)", java.util.Arrays.toString(p), s)
-                    .isCloseTo(s, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(b).as("score of %s x 2^1023 (the same reading unscaled scores %s)", Arrays.toString(p), s)
+                    .isCloseTo(s, within(1e-12));
         }
     }
 
