@@ -21,7 +21,8 @@ import java.util.Arrays;
  * {@code p_v = sum e_j / sum (r_j + e_j)}; otherwise it falls inside the box, and the tree's own split stands in for
  * it (exactly so with range-weighted split features, {@code splitFeatures = range}: given that it misses {@code x},
  * that rule's cut is on feature {@code j} with probability proportional to {@code r_j}, uniform within the box;
- * approximately with uniform features). So {@code x} is isolated at depth {@code l + 1} with probability {@code q_l p_v}, where {@code q_l} is the
+ * approximately with uniform features). So, writing {@code p_l} for {@code p_v} at the node on level {@code l},
+ * {@code x} is isolated at depth {@code l + 1} with probability {@code q_l p_l}, where {@code q_l} is the
  * probability that no node above separated it; if none does, it reaches its leaf, whose path length is
  * {@code depth + c(size)} as in the classic forest. A tree contributes the expected <em>reciprocal</em> depth
  * {@code sum_l q_l p_l / (l + 1) + q_leaf / max(1, h_leaf)} (as Random Cut Forest's score weighs a cut by the
@@ -132,17 +133,44 @@ final class InsertionScorer {
     }
 
     /**
-     * Checks that every point of tree {@code t}'s subsample reaches the leaf slot it is filed under.
-     *
-     * @return null when it does, else a message naming the first point that does not
+     * The cut probability {@code sum e_j / sum (r_j + e_j)} at the split node whose box starts at {@code b}, for a
+     * node where a range or the sum overflows: every term is computed at scale 2^-17 (halves, then 2^-16), which is
+     * exact for normal numbers and leaves the ratio unchanged; a term is at most {@code 2 x MAX_VALUE x 2^-17} and
+     * there are at most 65535 features, so the sums stay finite.
      */
-    String checkRoutes(int t) {
-        int row = pointsOffset(t);
+    private double scaledCut(int b, double[] x) {
+        final int d = dimension;
+        double outside = 0.0;
+        double range = 0.0;
+        for (int j = 0; j < d; j++) {
+            double lo = box[b + j];
+            double hi = box[b + d + j];
+            double v = x[j];
+            outside += ((lo > v ? 0.5 * lo - 0.5 * v : 0.0) + (v > hi ? 0.5 * v - 0.5 * hi : 0.0)) * 0x1p-16;
+            range += (0.5 * hi - 0.5 * lo) * 0x1p-16;
+        }
+        return outside / (range + outside);
+    }
+
+    /**
+     * Checks tree {@code t} of {@code forest} against its subsample {@code points} (laid out as {@link #points}):
+     * every point reaches the leaf slot it is filed under, and every split node that points reach sends some to
+     * each side, as a trained classic split always does (its value lies in {@code [min, max)} of the node's
+     * points). The second rule matters because a node's box is the union of its children's: an empty child has no
+     * box, and a state that routes every point one way cannot come from training.
+     *
+     * @return null when both hold, else a message naming the first point or node that breaks them
+     */
+    static String checkTree(Forest forest, double[] points, int t) {
+        final int d = forest.dimension;
+        final int internal = forest.internal;
+        final int leaves = forest.leaves;
+        int row = t * forest.sampleSize * d;
         for (int slot = 0; slot < leaves; slot++) {
             int size = forest.leafSize[t * leaves + slot];
-            for (int k = 0; k < size; k++, row += dimension) {
+            for (int k = 0; k < size; k++, row += d) {
                 int i = 0;
-                for (int level = 0; level < depth; level++) {
+                for (int level = 0; level < forest.depth; level++) {
                     int n = t * internal + i;
                     i = 2 * i + 1 + Forest.right(forest.threshold[n], points[row + forest.feature[n]]);
                 }
@@ -150,6 +178,15 @@ final class InsertionScorer {
                     return "point " + k + " of leaf slot " + slot + " of tree " + t + " reaches slot "
                             + (i - internal);
                 }
+            }
+        }
+        int sizeBase = t * (internal + leaves);
+        for (int node = 0; node < internal; node++) {
+            int[] size = forest.nodeSize;
+            if (!forest.passThrough(t, node) && size[sizeBase + node] > 0
+                    && (size[sizeBase + 2 * node + 1] == 0 || size[sizeBase + 2 * node + 2] == 0)) {
+                return "split node " + node + " of tree " + t + " sends all its " + forest.nodeSize[sizeBase + node]
+                        + " points to one side";
             }
         }
         return null;
@@ -184,9 +221,12 @@ final class InsertionScorer {
                     outside += (lo > v ? lo - v : 0.0) + (v > hi ? v - hi : 0.0);
                     range += hi - lo;
                 }
-                double p = outside / (range + outside);
-                if (!(p >= 0.0 && p <= 1.0)) { // 0/0 (x equals a one-point box) or overflow at extreme values
-                    p = outside > 0.0 && outside >= range ? 1.0 : 0.0;
+                double total = range + outside;
+                double p;
+                if (total < Double.POSITIVE_INFINITY) {
+                    p = total > 0.0 ? outside / total : 0.0; // 0: x equals a one-point (or all-equal) box
+                } else {
+                    p = scaledCut(b, x); // a range or a sum beyond Double.MAX_VALUE
                 }
                 inverse += q * p * reciprocal[level];
                 q -= q * p;

@@ -212,6 +212,8 @@ public final class IsolationForest implements Detector {
      *
      * @param dimension the number of values per reading, 1..65535
      * @return a fresh streaming detector
+     * @throws IllegalArgumentException when the dimension is out of range, or when the window, the extended
+     *     forest's normals or insertion scoring's boxes and subsamples would not fit in a Java array
      */
     @Override
     public StreamingDetector newStreamingDetector(int dimension) {

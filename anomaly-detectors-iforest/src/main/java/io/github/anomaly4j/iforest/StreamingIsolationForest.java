@@ -55,6 +55,18 @@ public final class StreamingIsolationForest implements StreamingDetector {
         this.updateEvery = updateEvery;
         this.streamScoring = streamScoring;
         this.splitFeatures = splitFeatures;
+        requireArray("the window (" + window + " readings x " + dimension + " values)", (long) window * dimension);
+        int internal = (1 << PathLength.heightLimit(sampleSize)) - 1;
+        if (extensionLevel > 0) {
+            requireArray("the hyperplane normals (" + trees + " trees x " + internal + " split nodes x " + dimension
+                    + " values)", (long) trees * internal * dimension);
+        }
+        if (streamScoring.equals(IsolationForest.INSERTION)) {
+            requireArray("insertion scoring's boxes (" + trees + " trees x " + internal + " split nodes x 2 x "
+                    + dimension + " values)", (long) trees * internal * 2 * dimension);
+            requireArray("insertion scoring's subsamples (" + trees + " trees x " + sampleSize + " points x "
+                    + dimension + " values)", (long) trees * sampleSize * dimension);
+        }
         this.ring = new double[window * dimension];
         this.forest = new Forest(dimension, trees, sampleSize, extensionLevel);
         this.grower = new TreeGrower(forest, splitFeatures.equals(IsolationForest.RANGE));
@@ -65,6 +77,15 @@ public final class StreamingIsolationForest implements StreamingDetector {
             int slot = head - held + r;
             return ring[(slot < 0 ? slot + this.window : slot) * this.dimension + j];
         };
+    }
+
+    /** Refuses settings whose arrays would overflow {@code int} indexing instead of failing later. */
+    private static void requireArray(String what, long size) {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(what + " would need " + size + " values in one array, more than a "
+                    + "Java array holds (" + (Integer.MAX_VALUE - 8) + "); use fewer trees, a smaller sampleSize or "
+                    + "window, or fewer features");
+        }
     }
 
     @Override
@@ -174,8 +195,8 @@ public final class StreamingIsolationForest implements StreamingDetector {
                 || !s.streamScoring().equals(streamScoring) || !s.splitFeatures().equals(splitFeatures)) {
             throw new IllegalArgumentException("snapshot " + s + " was taken from a detector with other settings "
                     + "than this one (dimension " + dimension + ", trees " + trees + ", sampleSize " + sampleSize
-                    + ", window " + window + ", updateEvery " + updateEvery + ", streamScoring " + streamScoring
-                    + ", splitFeatures " + splitFeatures + ")");
+                    + ", seed " + seed + ", extensionLevel " + extensionLevel + ", window " + window + ", updateEvery "
+                    + updateEvery + ", streamScoring " + streamScoring + ", splitFeatures " + splitFeatures + ")");
         }
         double[] recent = s.recent();
         System.arraycopy(recent, 0, ring, 0, recent.length);

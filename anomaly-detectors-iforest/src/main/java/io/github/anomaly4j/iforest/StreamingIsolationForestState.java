@@ -47,7 +47,8 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
      * @param grown at least 0
      * @param forest trees of this shape once {@code seen >= sampleSize}, else null
      * @param treePoints {@code trees * sampleSize * dimension} finite values, each point reaching the leaf slot it
-     *     is filed under, when {@code streamScoring} is {@code insertion} and the forest is present; else empty
+     *     is filed under, every split node with points sending some to each side, when {@code streamScoring} is
+     *     {@code insertion} and the forest is present; else empty
      * @throws IllegalArgumentException naming the inconsistent field
      */
     public StreamingIsolationForestState {
@@ -114,10 +115,9 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
                     throw new IllegalArgumentException("treePoints[" + i + "] must be finite, got " + treePoints[i]);
                 }
             }
-            InsertionScorer check = new InsertionScorer(Forest.fromState(forest));
-            System.arraycopy(treePoints, 0, check.points, 0, treePoints.length);
+            Forest shape = Forest.fromState(forest);
             for (int t = 0; t < trees; t++) {
-                String wrong = check.checkRoutes(t);
+                String wrong = InsertionScorer.checkTree(shape, treePoints, t);
                 if (wrong != null) {
                     throw new IllegalArgumentException("treePoints do not match the trees: " + wrong);
                 }
@@ -159,7 +159,8 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
     @Override
     public String toString() {
         return "StreamingIsolationForestState[dimension=" + dimension + ", trees=" + trees + ", sampleSize="
-                + sampleSize + ", window=" + window + ", updateEvery=" + updateEvery + ", streamScoring="
+                + sampleSize + ", seed=" + seed + ", extensionLevel=" + extensionLevel + ", window=" + window
+                + ", updateEvery=" + updateEvery + ", streamScoring="
                 + streamScoring + ", splitFeatures=" + splitFeatures + ", seen=" + seen + "]";
     }
 }

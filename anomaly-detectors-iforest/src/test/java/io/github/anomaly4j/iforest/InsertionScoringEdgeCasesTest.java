@@ -1,0 +1,133 @@
+package io.github.anomaly4j.iforest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.anomaly4j.api.detect.StreamingDetector;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Edge cases of insertion scoring found in review: extreme magnitudes and tampered snapshots. */
+class InsertionScoringEdgeCasesTest {
+
+    private static StreamingDetector insertion(int dimension) {
+        return IsolationForest.builder().trees(20).sampleSize(64).window(64).updateEvery(4).seed(3)
+                .splitFeatures(IsolationForest.RANGE).streamScoring(IsolationForest.INSERTION).build()
+                .newStreamingDetector(dimension);
+    }
+
+    /**
+     * The cut probability {@code p = sum e_j / sum (r_j + e_j)} is a ratio, so scaling every reading by a power of
+     * two (exact in binary floating point) must not change it; near {@code Double.MAX_VALUE} the sums overflow to
+     * infinity, which used to turn {@code p} into {@code finite / Infinity = 0}: a reading far outside every box
+     * scored like an inlier.
+     */
+    @Test
+    void scoresDoNotChangeWhenEveryReadingIsScaledUpToNearTheLargestDouble() {
+        double scale = 0x1p1023; // features in [-1, 1) become ranges up to 2^1024 = Infinity
+        StreamingDetector small = insertion(2);
+        StreamingDetector big = insertion(2);
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 300; i++) {
+            double[] v = {random.nextDouble(-1.0, 1.0), random.nextDouble(-1.0, 1.0)};
+            small.update(i + 1L, v);
+            big.update(i + 1L, new double[] {v[0] * scale, v[1] * scale});
+        }
+        Record saved = small.snapshot();
+        Record savedBig = big.snapshot();
+        double[][] probes = {{1.9, 0.0}, {-1.9, 1.5}, {0.0, 0.0}, {0.5, -0.25}, {1.99, -1.99}};
+        for (double[] p : probes) {
+            small.restore(saved);
+            big.restore(savedBig);
+            double s = small.update(1_000L, p);
+            double b = big.update(1_000L, new double[] {p[0] * scale, p[1] * scale});
+            assertThat(b).as("score of %s x 2^1023 (the same reading unscaled scores %s)", Arrays.toString(p), s)
+                    .isCloseTo(s, within(1e-12));
+        }
+    }
+
+    /**
+     * A classic split always sends points to both sides (its value lies in {@code [min, max)} of the node's points),
+     * so a snapshot whose split keeps all its points on one side cannot come from training. Insertion scoring would
+     * build that node's box from the empty child's scratch box, left over from whatever tree was rebuilt before, so
+     * the same snapshot would score differently depending on the restoring detector's history: refuse it.
+     */
+    @Test
+    void aTamperedSplitThatSendsAllItsPointsToOneSideIsRefused() {
+        StreamingDetector stream = insertion(2);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            stream.update(i + 1L, new double[] {random.nextGaussian(), random.nextGaussian()});
+        }
+        StreamingIsolationForestState s = (StreamingIsolationForestState) stream.snapshot();
+        IsolationForestState f = s.forest();
+        int depth = PathLength.heightLimit(s.sampleSize());
+        int internal = (1 << depth) - 1;
+        int leaves = 1 << depth;
+        int[] features = f.features();
+        double[] thresholds = f.thresholds();
+        int[] sizes = f.leafSizes();
+        double[] points = s.treePoints();
+        // a split node just above the leaves with points on both sides; move all of them to the right slot
+        int tamperedNode = -1;
+        for (int t = 0; t < s.trees() && tamperedNode < 0; t++) {
+            for (int node = internal / 2; node < internal; node++) {
+                int n = t * internal + node;
+                int left = t * leaves + 2 * node + 1 - internal;
+                if (features[n] >= 0 && sizes[left] > 0 && sizes[left + 1] > 0) {
+                    int first = 0;
+                    for (int k = t * leaves; k < left; k++) {
+                        first += sizes[k];
+                    }
+                    int start = t * s.sampleSize() + first;
+                    double min = Double.POSITIVE_INFINITY;
+                    for (int k = 0; k < sizes[left] + sizes[left + 1]; k++) {
+                        min = Math.min(min, points[(start + k) * 2 + features[n]]);
+                    }
+                    thresholds[n] = min - 1.0;
+                    sizes[left + 1] += sizes[left];
+                    sizes[left] = 0;
+                    tamperedNode = n;
+                    break;
+                }
+            }
+        }
+        assertThat(tamperedNode).as("a split node above two non-empty leaves").isNotNegative();
+        IsolationForestState tampered = new IsolationForestState(f.dimension(), f.trees(), f.sampleSize(),
+                f.extensionLevel(), features, thresholds, f.normals(), sizes);
+        assertThatThrownBy(() -> new StreamingIsolationForestState(s.dimension(), s.trees(), s.sampleSize(),
+                s.seed(), s.extensionLevel(), s.window(), s.updateEvery(), s.streamScoring(), s.splitFeatures(),
+                s.seen(), s.lastTimestamp(), s.recent(), s.nextTree(), s.grown(), tampered, points))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("treePoints do not match the trees")
+                .hasMessageContaining("one side");
+    }
+
+    @Test
+    void aSnapshotOfAnotherSeedIsRefusedWithAMessageNamingTheSeed() {
+        StreamingDetector a = insertion(2);
+        StreamingDetector b = IsolationForest.builder().trees(20).sampleSize(64).window(64).updateEvery(4).seed(4)
+                .splitFeatures(IsolationForest.RANGE).streamScoring(IsolationForest.INSERTION).build()
+                .newStreamingDetector(2);
+        assertThatThrownBy(() -> b.restore(a.snapshot())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seed=3").hasMessageContaining("seed 4");
+    }
+
+    /**
+     * Every option is in range, but the arrays' sizes overflow {@code int}: 9363 trees x 7 points x 65535 features
+     * of subsample wrap to 262,139 values (and the boxes to 524,278), so the detector used to be created with
+     * arrays far too small and failed at warm-up with an index out of bounds; a window of 65537 x 65535 values
+     * wrapped to -1 (NegativeArraySizeException). Refuse both up front, saying why.
+     */
+    @Test
+    void settingsWhoseArraysCannotExistAreRefusedWhenTheDetectorIsCreated() {
+        IsolationForest huge = IsolationForest.builder().trees(9363).sampleSize(7).window(7)
+                .streamScoring(IsolationForest.INSERTION).build();
+        assertThatThrownBy(() -> huge.newStreamingDetector(65_535)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than a Java array holds");
+        IsolationForest wide = IsolationForest.builder().sampleSize(1).window(65_537).build();
+        assertThatThrownBy(() -> wide.newStreamingDetector(65_535)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than a Java array holds");
+    }
+}
