@@ -337,7 +337,11 @@ final class QuantileKernel extends Kernel {
     void load(ColumnSnapshot s) {
         count = s.counter(0);
         double[] v = s.values();
-        System.arraycopy(v, 2, ring, 0, ring.length);
+        // the ring holds one zero (update adds 0.0); a snapshot from elsewhere may hold -0.0, which the branch-free
+        // count below a (the sign of a difference) and the sort would tell apart from 0.0
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = v[2 + i] + 0.0;
+        }
         // the slice is a function of the window: rebuild it rather than trust it
         if (count >= n) {
             build();
