@@ -215,4 +215,23 @@ class InsertionScoringEdgeCasesTest {
         assertThat(allocated).as("bytes allocated by 2,000 tree replacements and insertion scores")
                 .isLessThan(1_024);
     }
+
+    /**
+     * The documented default window is {@code max(1024, sampleSize)}; through a spec the settings always held 1024,
+     * so {@code iforest{sampleSize=2048}} was refused ("window must be at least sampleSize") while the builder
+     * accepted the same thing.
+     */
+    @Test
+    void aSpecWithALargeSampleSizeGetsTheDefaultWindowOfTheBuilder() {
+        IsolationForest bySpec = (IsolationForest) io.github.anomaly4j.core.Anomaly.detector("iforest",
+                java.util.Map.of("sampleSize", 2048));
+        assertThat(bySpec.window()).isEqualTo(IsolationForest.builder().sampleSize(2048).build().window())
+                .isEqualTo(2048);
+        IsolationForest explicit = (IsolationForest) io.github.anomaly4j.core.Anomaly.detector("iforest",
+                java.util.Map.of("sampleSize", 2048, "window", 4096));
+        assertThat(explicit.window()).isEqualTo(4096);
+        assertThatThrownBy(() -> io.github.anomaly4j.core.Anomaly.detector("iforest",
+                java.util.Map.of("sampleSize", 2048, "window", 1000))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("window must be at least sampleSize (2048), got 1000");
+    }
 }
