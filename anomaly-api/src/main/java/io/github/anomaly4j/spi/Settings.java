@@ -12,10 +12,12 @@ import java.util.Map;
 public final class Settings {
     private final Spec spec;
     private final Map<String, Object> values;
+    private final java.util.Set<String> given;
 
-    private Settings(Spec spec, Map<String, Object> values) {
+    private Settings(Spec spec, Map<String, Object> values, java.util.Set<String> given) {
         this.spec = spec;
         this.values = values;
+        this.given = given;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class Settings {
             values.put(p.name(), value);
             full = full.with(p.name(), value);
         }
-        return new Settings(full, values);
+        return new Settings(full, values, java.util.Set.copyOf(spec.values().keySet()));
     }
 
     /**
@@ -68,6 +70,18 @@ public final class Settings {
                     + "'; its parameters are " + new ArrayList<>(values.keySet()));
         }
         return parameter.type().cast(v);
+    }
+
+    /**
+     * Whether the spec named a parameter, as opposed to its default being filled in; for a plugin whose default
+     * depends on another parameter (an explicit value equal to the declared default still counts as given).
+     *
+     * @param parameter one of the plugin's parameters
+     * @return true if the raw spec set it
+     */
+    public boolean given(Parameter<?> parameter) {
+        get(parameter); // the same error for a parameter the plugin does not declare
+        return given.contains(parameter.name());
     }
 
     /** @return the complete spec, defaults included, in declaration order */

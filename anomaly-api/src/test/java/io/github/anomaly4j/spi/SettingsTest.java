@@ -25,6 +25,16 @@ class SettingsTest {
     }
 
     @Test
+    void tellsANamedParameterFromAFilledInDefault() {
+        Settings s = Settings.resolve(Spec.of("zscore").with("window", 50), PARAMETERS);
+        assertThat(s.given(WINDOW)).isTrue(); // named, even though equal to the default
+        assertThat(s.given(QUANTILE)).isFalse();
+        assertThat(s.get(QUANTILE)).isEqualTo(0.99);
+        assertThatThrownBy(() -> s.given(Parameter.integer("other", 1, 0, 2, "not declared")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parameter 'other'");
+    }
+
+    @Test
     void convertsGivenValuesToTheirTypes() {
         Settings s = Settings.resolve(Spec.of("zscore").with("window", "100").with("quantile", 1)
                 .with("robust", "TRUE").with("mode", "exact"), PARAMETERS);

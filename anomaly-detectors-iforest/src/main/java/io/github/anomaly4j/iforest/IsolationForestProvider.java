@@ -21,8 +21,8 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
     static final Parameter<Integer> THREADS = Parameter.integer("threads", 1, 1, 256,
             "threads used to fit; the model is the same for any number");
     static final Parameter<Integer> WINDOW = Parameter.integer("window", 1024, 1, 1 << 20,
-            "streaming: the most recent readings new trees are grown from (at least sampleSize; the default "
-                    + "1024 becomes sampleSize when that is larger)");
+            "streaming: the most recent readings new trees are grown from (at least sampleSize; by default "
+                    + "max(1024, sampleSize))");
     static final Parameter<Integer> UPDATE_EVERY = Parameter.integer("updateEvery", 10, 1, 1 << 20,
             "streaming: readings between two tree replacements (the oldest tree is regrown)");
     static final Parameter<String> STREAM_SCORING = Parameter.choice("streamScoring", IsolationForest.DEPTH,
@@ -56,16 +56,14 @@ public final class IsolationForestProvider implements DetectorProvider<Isolation
 
     @Override
     public Detector create(Settings settings) {
-        // the default window is max(1024, sampleSize), as the builder's; settings fill in 1024 whether or not the
-        // spec named a window, so 1024 below sampleSize can only be taken as the default
-        int sampleSize = settings.get(SAMPLE_SIZE);
-        int window = settings.get(WINDOW);
-        if (window == WINDOW.defaultValue() && window < sampleSize) {
-            window = sampleSize;
+        IsolationForest.Builder builder = IsolationForest.builder().trees(settings.get(TREES))
+                .sampleSize(settings.get(SAMPLE_SIZE)).seed(settings.get(SEED))
+                .extensionLevel(settings.get(EXTENSION_LEVEL)).threads(settings.get(THREADS));
+        // the default window is max(1024, sampleSize), as the builder's: pass only a window the spec names
+        if (settings.given(WINDOW)) {
+            builder.window(settings.get(WINDOW));
         }
-        return IsolationForest.builder().trees(settings.get(TREES)).sampleSize(sampleSize)
-                .seed(settings.get(SEED)).extensionLevel(settings.get(EXTENSION_LEVEL))
-                .threads(settings.get(THREADS)).window(window)
+        return builder
                 .updateEvery(settings.get(UPDATE_EVERY)).streamScoring(settings.get(STREAM_SCORING))
                 .splitFeatures(settings.get(SPLIT_FEATURES)).build();
     }

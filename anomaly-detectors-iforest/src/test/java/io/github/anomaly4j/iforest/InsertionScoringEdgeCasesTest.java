@@ -233,5 +233,9 @@ class InsertionScoringEdgeCasesTest {
         assertThatThrownBy(() -> io.github.anomaly4j.core.Anomaly.detector("iforest",
                 java.util.Map.of("sampleSize", 2048, "window", 1000))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("window must be at least sampleSize (2048), got 1000");
+        // an explicit 1024 is a window the user asked for, not the default: refused like any other too small
+        assertThatThrownBy(() -> io.github.anomaly4j.core.Anomaly.detector("iforest",
+                java.util.Map.of("sampleSize", 2048, "window", 1024))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("window must be at least sampleSize (2048), got 1024");
     }
 }
