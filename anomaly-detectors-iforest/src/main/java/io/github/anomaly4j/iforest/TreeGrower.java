@@ -191,16 +191,21 @@ final class TreeGrower {
             if (!(max > min)) {
                 continue; // constant on this node: draw another feature
             }
-            double t = split(min, max, random.nextDouble());
-            int mid = partition(sample, base, from, to, t);
-            int n = tree * forest.internal + node;
-            forest.feature[n] = (char) f;
-            forest.threshold[n] = t;
-            split(2 * node + 1, levelOf(node) + 1, from, mid);
-            split(2 * node + 2, levelOf(node) + 1, mid, to);
+            cut(node, f, min, max, from, to);
             return true;
         }
         return false;
+    }
+
+    /** Splits {@code node} on feature {@code f} at a value drawn in {@code [min, max)} and grows both children. */
+    private void cut(int node, int f, double min, double max, int from, int to) {
+        double t = split(min, max, random.nextDouble());
+        int mid = partition(sample, f * forest.sampleSize, from, to, t);
+        int n = tree * forest.internal + node;
+        forest.feature[n] = (char) f;
+        forest.threshold[n] = t;
+        split(2 * node + 1, levelOf(node) + 1, from, mid);
+        split(2 * node + 2, levelOf(node) + 1, mid, to);
     }
 
     /** A classic split whose feature is drawn in proportion to its range on the node; false when all are constant. */
@@ -245,13 +250,7 @@ final class TreeGrower {
                 u -= r;
             }
         }
-        double t = split(lo[f], hi[f], random.nextDouble());
-        int mid = partition(sample, f * stride, from, to, t);
-        int n = tree * forest.internal + node;
-        forest.feature[n] = (char) f;
-        forest.threshold[n] = t;
-        split(2 * node + 1, levelOf(node) + 1, from, mid);
-        split(2 * node + 2, levelOf(node) + 1, mid, to);
+        cut(node, f, lo[f], hi[f], from, to);
         return true;
     }
 
