@@ -170,7 +170,8 @@ final class QuantileKernel extends Kernel {
     /**
      * Extends the slice until it holds ranks {@code lo..hi} with {@value #SPARE} to spare on the side it lacked:
      * one pass over the window keeps the nearest values beyond the range in a small sorted buffer, then every copy
-     * of the farthest one is counted in. Then trims the far side.
+     * of the farthest one is counted in (a new value that is the only one beyond the slice, a new extreme at rank
+     * 0 or {@code n - 1}, joins it directly, without the pass). Then trims the far side.
      */
     private void cover() {
         long first = count - n;
