@@ -13,6 +13,14 @@ package io.github.anomaly4j.features;
  * the {@value #SPARE} + missing nearest values on that side; the far side is trimmed back to {@value #SPARE}
  * spare ranks. Ties are whole: the slice holds every copy of a value in range, so ranks stay exact. At a window of
  * 60 on noisy data this touches a handful of elements per update instead of a third of the window.
+ *
+ * <p>Cost. An update inside the slice is O(slice size). A refill is two passes over the window, O(n) (each value
+ * steps through a buffer of at most {@value #SPARE} + 1); it leaves {@value #SPARE} ranks to spare, so a steady
+ * drift (a trend, or values alternating between far sides) refills at most about twice every {@value #SPARE}
+ * updates: amortised O(n / {@value #SPARE}). A new minimum at rank 0 or maximum at rank {@code n - 1} (a falling
+ * series at {@code q = 0}, a rising one at {@code q = 1}) joins the slice without a pass. No update costs more than
+ * O(n), the cost of the fully sorted window this replaced; a window of mostly equal values reaches it, since the
+ * slice holds every copy of a value at its edge.
  */
 final class QuantileKernel extends Kernel {
     /** Ranks kept beyond those needed, on each side, when the slice is rebuilt or trimmed. */
@@ -38,6 +46,8 @@ final class QuantileKernel extends Kernel {
     /** The number of window values below {@link #a}: the rank of {@code slice[0]}. */
     private int below;
     private int size;
+    /** Passes over the whole window made by {@link #cover} so far (not state: for tests of the update's cost). */
+    long passes;
 
     QuantileKernel(int n, double q) {
         this.n = n;
@@ -160,12 +170,27 @@ final class QuantileKernel extends Kernel {
     /**
      * Extends the slice until it holds ranks {@code lo..hi} with {@value #SPARE} to spare on the side it lacked:
      * one pass over the window keeps the nearest values beyond the range in a small sorted buffer, then every copy
-     * of the farthest one is counted in. Then trims the far side.
+     * of the farthest one is counted in (a new value that is the only one beyond the slice, a new extreme at rank
+     * 0 or {@code n - 1}, joins it directly, without the pass). Then trims the far side.
      */
     private void cover() {
         long first = count - n;
         double[] buf = scratch;
         double[] s = slice;
+        double newest = ring[(int) (count - 1) & mask];
+        if (lo < below && below == 1 && newest < a) {
+            // the newest value is the only one below a (a new minimum, as on a falling series at q = 0): the
+            // slice takes it in front, without a pass over the window
+            System.arraycopy(s, 0, s, 1, size);
+            s[0] = newest;
+            size++;
+            below = 0;
+            a = newest;
+        } else if (hi >= below + size && below + size == n - 1 && newest > b) {
+            // the newest value is the only one above b (a new maximum): appended likewise
+            s[size++] = newest;
+            b = newest;
+        }
         if (lo < below) {
             // the e largest values below a, ascending in buf
             int e = Math.min(below, below - lo + SPARE);
@@ -241,6 +266,7 @@ final class QuantileKernel extends Kernel {
 
     /** @return how many window values equal {@code v} */
     private int copies(double v) {
+        passes++;
         int c = 0;
         for (long k = count - n; k < count; k++) {
             if (ring[(int) k & mask] == v) {

@@ -172,4 +172,30 @@ class QuantileEdgeTest {
             }
         }
     }
+
+    @Test
+    void aNewMinimumAtQuantileZeroOrMaximumAtOneNeedsNoPassOverTheWindow() {
+        // a falling series at q = 0 (a rising one at q = 1) brings a new extreme every update; extending the slice
+        // by it must not cost a pass over the window each time (it did: O(n) per update)
+        int w = 500;
+        for (double q : new double[] {0.0, 1.0, 0.5}) {
+            for (int sign : new int[] {-1, 1}) {
+                QuantileKernel k = (QuantileKernel) Features.rollingQuantile(w, q).open(1);
+                List<Double> fed = new ArrayList<>();
+                double[] out = new double[1];
+                for (int i = 0; i < 5_000; i++) {
+                    double x = sign * i * 0.25;
+                    k.apply(i, new double[] {x}, out);
+                    fed.add(x);
+                    if (i % 37 == 0 || i > 4_990) {
+                        assertSame(out[0], reference(fed, w, q), "q=" + q + " sign " + sign + " at " + i);
+                    }
+                }
+                // otherwise a trend still refills one side about every SPARE updates (amortised O(n / SPARE))
+                boolean newExtreme = q == 0.0 && sign < 0 || q == 1.0 && sign > 0;
+                long limit = newExtreme ? 5 : 2L * 5_000 / QuantileKernel.SPARE;
+                assertThat(k.passes).as("passes over the window, q=%s sign %d", q, sign).isLessThanOrEqualTo(limit);
+            }
+        }
+    }
 }
