@@ -82,7 +82,8 @@ class IsolationForestTest {
         return y;
     }
 
-    private static int[] ranks(double[] s) {
+    /** @return each score's rank (ties by index), for ranking-invariance checks */
+    static int[] ranks(double[] s) {
         Integer[] order = new Integer[s.length];
         for (int i = 0; i < s.length; i++) {
             order[i] = i;

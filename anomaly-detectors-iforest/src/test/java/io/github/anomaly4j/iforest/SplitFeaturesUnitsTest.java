@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.anomaly4j.api.data.Frame;
 import io.github.anomaly4j.api.detect.AnomalyModel;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +44,7 @@ class SplitFeaturesUnitsTest {
         for (int i = 0; i < probes.length; i++) {
             s[i] = model.score(probes[i]);
         }
-        Integer[] order = new Integer[s.length];
-        for (int i = 0; i < s.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> s[a] != s[b] ? Double.compare(s[a], s[b]) : Integer.compare(a, b));
-        int[] rank = new int[s.length];
-        for (int r = 0; r < s.length; r++) {
-            rank[order[r]] = r;
-        }
-        return rank;
+        return IsolationForestTest.ranks(s);
     }
 
     @Test
