@@ -176,13 +176,7 @@ final class Forest {
                 sum += leafLength[leafBase + 3 * leaves + i3];
             }
             for (; t < trees; t++) {
-                int base = t * internal;
-                int i = 0;
-                for (int level = 0; level < depth; level++) {
-                    int n = base + i;
-                    i = 2 * i + 1 + right(threshold[n], x[feature[n]]);
-                }
-                sum += leafLength[t * leaves - internal + i];
+                sum += leafLength[t * leaves - internal + walkClassic(t, x, 0)];
             }
         } else {
             int t = 0;
@@ -214,6 +208,20 @@ final class Forest {
             }
         }
         return sum;
+    }
+
+    /**
+     * The node index (within its tree) of the leaf slot that the point at {@code x[offset..offset + dimension)}
+     * reaches in classic tree {@code t}.
+     */
+    int walkClassic(int t, double[] x, int offset) {
+        int base = t * internal;
+        int i = 0;
+        for (int level = 0; level < depth; level++) {
+            int n = base + i;
+            i = 2 * i + 1 + right(threshold[n], x[offset + feature[n]]);
+        }
+        return i;
     }
 
     /** The node index (within its tree) of the leaf slot {@code x} reaches in extended tree {@code t}. */

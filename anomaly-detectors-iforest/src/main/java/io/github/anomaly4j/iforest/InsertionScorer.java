@@ -169,11 +169,7 @@ final class InsertionScorer {
         for (int slot = 0; slot < leaves; slot++) {
             int size = forest.leafSize[t * leaves + slot];
             for (int k = 0; k < size; k++, row += d) {
-                int i = 0;
-                for (int level = 0; level < forest.depth; level++) {
-                    int n = t * internal + i;
-                    i = 2 * i + 1 + Forest.right(forest.threshold[n], points[row + forest.feature[n]]);
-                }
+                int i = forest.walkClassic(t, points, row);
                 if (i - internal != slot) {
                     return "point " + k + " of leaf slot " + slot + " of tree " + t + " reaches slot "
                             + (i - internal);
