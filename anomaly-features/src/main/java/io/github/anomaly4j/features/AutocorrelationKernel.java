@@ -26,11 +26,10 @@ final class AutocorrelationKernel extends Kernel {
     private static final double SHRUNK = 0x1p-40;
     private static final double HUGE = 0x1p900;
     private static final double CANCELLATION = 63.0 / 64.0;
-    /** The largest lag whose end sums are read from the ring instead of carried (a single value each). */
-    static final int DIRECT = 1;
 
     private final int n;
     private final int k;
+    /** Lag 1: the end sums are single ring values, read instead of carried (see the class comment). */
     private final boolean direct;
     private final double invN;
     private final double[] ring;
@@ -50,7 +49,7 @@ final class AutocorrelationKernel extends Kernel {
     AutocorrelationKernel(int n, int k) {
         this.n = n;
         this.k = k;
-        this.direct = k <= DIRECT;
+        this.direct = k == 1;
         this.invN = 1.0 / n;
         this.ring = new double[Checks.ceilPow2(n)];
         this.mask = ring.length - 1;
@@ -101,7 +100,7 @@ final class AutocorrelationKernel extends Kernel {
             difference(a, T, dt, 0.0, dBack, 0.0);
         }
         count = t + 1;
-        emit(k == 1 ? dOldPair + dt : Double.NaN, out, off);
+        emit(direct ? dOldPair + dt : Double.NaN, out, off);
     }
 
     /** One of the first {@code n} values: adds it to the sums; when the window fills, rebuilds and emits. */
@@ -154,7 +153,7 @@ final class AutocorrelationKernel extends Kernel {
         out[off] = (p - m * (2.0 * s1 - ht) + (n - k) * m * m) / den;
     }
 
-    /** @return {@code H + T}: read from the ring for lags up to {@link #DIRECT}, else from the carried sums */
+    /** @return {@code H + T}: read from the ring at lag 1, else from the carried sums */
     private double ends() {
         if (!direct) {
             return (acc[H] + acc[H + 1]) + (acc[T] + acc[T + 1]);
@@ -162,23 +161,14 @@ final class AutocorrelationKernel extends Kernel {
         return head() + tail();
     }
 
-    /** @return the sum of the oldest {@code k} values' {@code d} (lags up to {@link #DIRECT}) */
+    /** @return {@code H} at lag 1: the oldest value's {@code d} */
     private double head() {
-        long first = count - n;
-        double h = d(first);
-        for (int i = 1; i < k; i++) {
-            h += d(first + i);
-        }
-        return h;
+        return d(count - n);
     }
 
-    /** @return the sum of the newest {@code k} values' {@code d} (lags up to {@link #DIRECT}) */
+    /** @return {@code T} at lag 1: the newest value's {@code d} */
     private double tail() {
-        double t = d(count - 1);
-        for (int i = 2; i <= k; i++) {
-            t += d(count - i);
-        }
-        return t;
+        return d(count - 1);
     }
 
     /**
