@@ -27,6 +27,9 @@ final class MomentsKernel extends Kernel {
     private static final double CANCELLATION = 63.0 / 64.0;
     private static final double ILL_CONDITIONED = 0x1p-40;
 
+    /** Where {@link #save} puts the statistic ({@link #mode}) among a snapshot's values. */
+    private static final int MODE_SLOT = 10;
+
     private final int mode;
     private final int n;
     private final double invN;
@@ -133,7 +136,7 @@ final class MomentsKernel extends Kernel {
         ColumnSnapshot theirs = other.save();
         double[] a = mine.values();
         double[] b = theirs.values();
-        a[10] = b[10];
+        a[MODE_SLOT] = b[MODE_SLOT]; // the states may differ only in the statistic
         if (!java.util.Arrays.equals(mine.counters(), theirs.counters()) || !java.util.Arrays.equals(a, b)) {
             return false;
         }
@@ -462,7 +465,7 @@ final class MomentsKernel extends Kernel {
         v[7] = st.c2;
         v[8] = st.peak;
         v[9] = n;
-        v[10] = mode;
+        v[MODE_SLOT] = mode;
         v[11] = st.absSum;
         v[12] = st.peakAbs;
         System.arraycopy(st.ring, 0, v, 13, ring.length);
@@ -472,7 +475,7 @@ final class MomentsKernel extends Kernel {
     @Override
     void check(ColumnSnapshot s) {
         s.requireLayout("rolling moments", 3, 13 + ring.length);
-        require(s.value(9) == n && s.value(10) == mode, "window or statistic differs");
+        require(s.value(9) == n && s.value(MODE_SLOT) == mode, "window or statistic differs");
         require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
     }
 
