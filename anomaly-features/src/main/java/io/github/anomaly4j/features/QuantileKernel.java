@@ -174,7 +174,6 @@ final class QuantileKernel extends Kernel {
      * 0 or {@code n - 1}, joins it directly, without the pass). Then trims the far side.
      */
     private void cover() {
-        long first = count - n;
         double[] buf = scratch;
         double[] s = slice;
         double newest = ring[(int) (count - 1) & mask];
@@ -193,29 +192,7 @@ final class QuantileKernel extends Kernel {
         }
         if (lo < below) {
             // the e largest values below a, ascending in buf
-            int e = Math.min(below, below - lo + SPARE);
-            int f = 0;
-            double limit = a;
-            for (long k = first; k < count; k++) {
-                double v = ring[(int) k & mask];
-                if (v < limit && (f < e || v > buf[0])) {
-                    int i;
-                    if (f < e) {
-                        i = f++;
-                        while (i > 0 && buf[i - 1] > v) {
-                            buf[i] = buf[i - 1];
-                            i--;
-                        }
-                    } else {
-                        i = 0;
-                        while (i + 1 < e && buf[i + 1] < v) {
-                            buf[i] = buf[i + 1];
-                            i++;
-                        }
-                    }
-                    buf[i] = v;
-                }
-            }
+            int f = nearest(a, Math.min(below, below - lo + SPARE), false);
             double edge = buf[0];
             int missing = copies(edge) - run(buf, f);
             int add = f + missing;
@@ -228,29 +205,7 @@ final class QuantileKernel extends Kernel {
         }
         if (hi >= below + size) {
             // the e smallest values above b, descending in buf
-            int e = Math.min(n - below - size, hi - below - size + 1 + SPARE);
-            int f = 0;
-            double limit = b;
-            for (long k = first; k < count; k++) {
-                double v = ring[(int) k & mask];
-                if (v > limit && (f < e || v < buf[0])) {
-                    int i;
-                    if (f < e) {
-                        i = f++;
-                        while (i > 0 && buf[i - 1] < v) {
-                            buf[i] = buf[i - 1];
-                            i--;
-                        }
-                    } else {
-                        i = 0;
-                        while (i + 1 < e && buf[i + 1] > v) {
-                            buf[i] = buf[i + 1];
-                            i++;
-                        }
-                    }
-                    buf[i] = v;
-                }
-            }
+            int f = nearest(b, Math.min(n - below - size, hi - below - size + 1 + SPARE), true);
             double edge = buf[0];
             int missing = copies(edge) - run(buf, f);
             int end = size;
@@ -262,6 +217,43 @@ final class QuantileKernel extends Kernel {
             b = edge;
         }
         trim();
+    }
+
+    /**
+     * One pass over the window: keeps in {@code scratch[0..f)} the {@code e} window values nearest to {@code limit}
+     * beyond it (below it, or above it when {@code above}), farthest first, so {@code scratch[0]} is the farthest.
+     *
+     * @return {@code f}, at most {@code e}
+     */
+    private int nearest(double limit, int e, boolean above) {
+        double[] buf = scratch;
+        int f = 0;
+        for (long k = count - n; k < count; k++) {
+            double v = ring[(int) k & mask];
+            if (farther(v, limit, above) && (f < e || farther(buf[0], v, above))) {
+                int i;
+                if (f < e) {
+                    i = f++;
+                    while (i > 0 && farther(v, buf[i - 1], above)) {
+                        buf[i] = buf[i - 1];
+                        i--;
+                    }
+                } else {
+                    i = 0;
+                    while (i + 1 < e && farther(buf[i + 1], v, above)) {
+                        buf[i] = buf[i + 1];
+                        i++;
+                    }
+                }
+                buf[i] = v;
+            }
+        }
+        return f;
+    }
+
+    /** @return whether {@code u} lies farther out than {@code w}: above it when {@code above}, else below it */
+    private static boolean farther(double u, double w, boolean above) {
+        return above ? u > w : u < w;
     }
 
     /** @return how many window values equal {@code v} */
