@@ -1,7 +1,5 @@
 package io.github.anomaly4j.benchmarks;
 
-import com.amazon.randomcutforest.RandomCutForest;
-import io.github.anomaly4j.api.detect.StreamingDetector;
 import io.github.anomaly4j.core.eval.RankingMetrics;
 import io.github.anomaly4j.iforest.IsolationForest;
 import java.util.Arrays;
@@ -58,23 +56,15 @@ public final class StreamingAnomalyKinds {
                         if (tuned) {
                             b.trees(30).sampleSize(128).window(128).updateEvery(6);
                         }
-                        StreamingDetector detector = b.build().newStreamingDetector(DIMENSION);
-                        double[] scores = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            scores[i] = detector.update(i + 1L, x[i]);
-                        }
+                        double[] scores = StreamingBenchmark.prequential(b.build().newStreamingDetector(DIMENSION),
+                                x);
                         System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.4f%n", kind,
                                 tuned ? "30/128/128/6" : "defaults", scoring, way[1], RankingMetrics.rocAuc(
                                         Arrays.copyOfRange(labels, SKIP, n), Arrays.copyOfRange(scores, SKIP, n)));
                     }
                 }
-                RandomCutForest rcf = StreamingBenchmark.newRcf();
-                float[][] f = StreamingBenchmark.toFloat(x);
-                double[] scores = new double[n];
-                for (int i = 0; i < n; i++) {
-                    scores[i] = rcf.getAnomalyScore(f[i]);
-                    rcf.update(f[i]);
-                }
+                double[] scores = StreamingBenchmark.prequential(StreamingBenchmark.newRcf(),
+                        StreamingBenchmark.toFloat(x));
                 System.out.printf(Locale.ROOT, "%s\trcf-4.4.0 (100 trees, sample 256)\t-\t-\t%.4f%n", kind,
                         RankingMetrics.rocAuc(Arrays.copyOfRange(labels, SKIP, n),
                                 Arrays.copyOfRange(scores, SKIP, n)));

@@ -199,6 +199,25 @@ public class StreamingBenchmark {
         return f;
     }
 
+    /** @return each reading's score before it is learned, timestamps 1, 2, ... */
+    static double[] prequential(StreamingDetector detector, double[][] x) {
+        double[] scores = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            scores[i] = detector.update(i + 1L, x[i]);
+        }
+        return scores;
+    }
+
+    /** @return Random Cut Forest's score of each reading before it is learned */
+    static double[] prequential(RandomCutForest forest, float[][] x) {
+        double[] scores = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            scores[i] = forest.getAnomalyScore(x[i]);
+            forest.update(x[i]);
+        }
+        return scores;
+    }
+
     /**
      * Prints the prequential ROC AUC of both detectors on the benchmark's stream, and the wall time of each pass.
      *
@@ -232,11 +251,8 @@ public class StreamingBenchmark {
                     : new String[] {"anomaly4j-streaming-iforest(classic)",
                         "anomaly4j-streaming-iforest(extended)", "anomaly4j-streaming-iforest(insertion)"};
             for (int k = 0; k < ours.length; k++) {
-                double[] scores = new double[n];
                 long t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    scores[i] = ours[k].update(i + 1L, s.values[i]);
-                }
+                double[] scores = prequential(ours[k], s.values);
                 long t1 = System.nanoTime();
                 System.out.printf(Locale.ROOT, "%s\t%.4f\t%.0f%n", names[k],
                         RankingMetrics.rocAuc(labels, Arrays.copyOfRange(scores, SKIP, n)), n / ((t1 - t0) / 1e9));
@@ -244,13 +260,8 @@ public class StreamingBenchmark {
             if (skipRcf) {
                 return;
             }
-            RandomCutForest forest = newRcf();
-            double[] rcfScores = new double[n];
             long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                rcfScores[i] = forest.getAnomalyScore(f[i]);
-                forest.update(f[i]);
-            }
+            double[] rcfScores = prequential(newRcf(), f);
             long t1 = System.nanoTime();
             System.out.printf(Locale.ROOT, "rcf-4.4.0\t%.4f\t%.0f%n",
                     RankingMetrics.rocAuc(labels, Arrays.copyOfRange(rcfScores, SKIP, n)), n / ((t1 - t0) / 1e9));
