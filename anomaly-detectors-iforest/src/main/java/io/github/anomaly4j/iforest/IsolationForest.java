@@ -90,14 +90,7 @@ public final class IsolationForest implements Detector {
         }
         this.splitFeatures = b.splitFeatures != null ? b.splitFeatures
                 : IsolationForestProvider.SPLIT_FEATURES.defaultValue();
-        if (splitFeatures.equals(RANGE) && extensionLevel != 0) {
-            throw new IllegalArgumentException("splitFeatures '" + RANGE + "' needs classic splits "
-                    + "(extensionLevel 0), got extensionLevel " + extensionLevel);
-        }
-        if (streamScoring.equals(INSERTION) && extensionLevel != 0) {
-            throw new IllegalArgumentException("streamScoring '" + INSERTION + "' needs classic splits "
-                    + "(extensionLevel 0), got extensionLevel " + extensionLevel);
-        }
+        requireClassicSplits(streamScoring, splitFeatures, extensionLevel);
     }
 
     private static int value(Integer set, Parameter<Integer> parameter) {
@@ -258,6 +251,21 @@ public final class IsolationForest implements Detector {
     /** @return the readings between two tree replacements of the streaming mode */
     public int updateEvery() {
         return updateEvery;
+    }
+
+    /**
+     * Refuses {@code range} split features or {@code insertion} scoring with hyperplane splits: both describe
+     * axis-parallel cuts. Shared by the builder and the streaming state record.
+     */
+    static void requireClassicSplits(String streamScoring, String splitFeatures, int extensionLevel) {
+        if (splitFeatures.equals(RANGE) && extensionLevel != 0) {
+            throw new IllegalArgumentException("splitFeatures '" + RANGE + "' needs classic splits "
+                    + "(extensionLevel 0), got extensionLevel " + extensionLevel);
+        }
+        if (streamScoring.equals(INSERTION) && extensionLevel != 0) {
+            throw new IllegalArgumentException("streamScoring '" + INSERTION + "' needs classic splits "
+                    + "(extensionLevel 0), got extensionLevel " + extensionLevel);
+        }
     }
 
     /** @return how the streaming mode scores a reading: {@value #DEPTH} or {@value #INSERTION} */

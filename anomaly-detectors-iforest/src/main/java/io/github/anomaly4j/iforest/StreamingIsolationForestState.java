@@ -60,19 +60,12 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
             throw new IllegalArgumentException("splitFeatures must be one of " + IsolationForest.SPLIT_FEATURES
                     + ", got '" + splitFeatures + "'");
         }
-        if (splitFeatures.equals(IsolationForest.RANGE) && extensionLevel != 0) {
-            throw new IllegalArgumentException("splitFeatures 'range' needs classic splits (extensionLevel 0), "
-                    + "got extensionLevel " + extensionLevel);
-        }
         if (!IsolationForest.STREAM_SCORINGS.contains(streamScoring)) {
             throw new IllegalArgumentException("streamScoring must be one of " + IsolationForest.STREAM_SCORINGS
                     + ", got '" + streamScoring + "'");
         }
+        IsolationForest.requireClassicSplits(streamScoring, splitFeatures, extensionLevel);
         boolean insertion = streamScoring.equals(IsolationForest.INSERTION);
-        if (insertion && extensionLevel != 0) {
-            throw new IllegalArgumentException("streamScoring 'insertion' needs classic splits (extensionLevel 0), "
-                    + "got extensionLevel " + extensionLevel);
-        }
         if (dimension < 1 || trees < 1 || sampleSize < 1 || window < sampleSize || updateEvery < 1 || seen < 0
                 || grown < 0 || extensionLevel < 0 || extensionLevel >= dimension) {
             throw new IllegalArgumentException("inconsistent streaming isolation forest settings: dimension "
