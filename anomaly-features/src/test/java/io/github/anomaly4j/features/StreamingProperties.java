@@ -1,6 +1,7 @@
 package io.github.anomaly4j.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.anomaly4j.api.data.TimeSeries;
 import io.github.anomaly4j.api.feature.FeatureStream;
@@ -207,11 +208,11 @@ class StreamingProperties {
             assertThat(o1[0]).isEqualTo(z.getDayOfWeek().getValue());
             long msOfDay = z.toLocalTime().toNanoOfDay() / 1_000_000L;
             day.apply(t, in, o2);
-            assertThat(o2[0]).isEqualTo(Math.sin(msOfDay * (2.0 * Math.PI / 86_400_000L)));
-            assertThat(o2[1]).isEqualTo(Math.cos(msOfDay * (2.0 * Math.PI / 86_400_000L)));
+            assertThat(o2[0]).isCloseTo(StrictMath.sin(msOfDay * (2.0 * Math.PI / 86_400_000L)), within(2e-15));
+            assertThat(o2[1]).isCloseTo(StrictMath.cos(msOfDay * (2.0 * Math.PI / 86_400_000L)), within(2e-15));
             long msOfWeek = (z.getDayOfWeek().getValue() - 1) * 86_400_000L + msOfDay;
             week.apply(t, in, o2);
-            assertThat(o2[0]).isEqualTo(Math.sin(msOfWeek * (2.0 * Math.PI / (7 * 86_400_000L))));
+            assertThat(o2[0]).isCloseTo(StrictMath.sin(msOfWeek * (2.0 * Math.PI / (7 * 86_400_000L))), within(2e-15));
         }
     }
 

@@ -44,8 +44,6 @@ public class FeatureTransformBenchmark {
     private final double[] out = new double[16];
     private int index;
     private long time = 1_700_000_000_000L;
-    /** A clock on whole minutes, for the calendar features' exact table. */
-    private long minuteTime = 1_699_999_980_000L;
 
     private FeatureStream lag;
     private FeatureStream diff;
@@ -229,22 +227,6 @@ public class FeatureTransformBenchmark {
     @Benchmark
     public double weekCycle() {
         return step(weekCycle);
-    }
-
-    /** {@code dayCycle} on whole-minute timestamps (the benchmark's own clock is 20 s past the minute). */
-    @Benchmark
-    public double dayCycleWholeMinute() {
-        minuteTime += 60_000L;
-        dayCycle.apply(minuteTime, in, out);
-        return out[0];
-    }
-
-    /** {@code weekCycle} on whole-minute timestamps. */
-    @Benchmark
-    public double weekCycleWholeMinute() {
-        minuteTime += 60_000L;
-        weekCycle.apply(minuteTime, in, out);
-        return out[0];
     }
 
     @Benchmark

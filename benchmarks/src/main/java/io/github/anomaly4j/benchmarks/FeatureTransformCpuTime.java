@@ -66,8 +66,6 @@ public final class FeatureTransformCpuTime {
     private static DoubleSupplier direct(FeatureTransformBenchmark b, String name) {
         switch (name) {
             case "lag": return b::lag;
-            case "dayCycleWholeMinute": return b::dayCycleWholeMinute;
-            case "weekCycleWholeMinute": return b::weekCycleWholeMinute;
             case "diff": return b::diff;
             case "seasonalDiff": return b::seasonalDiff;
             case "rollingMean": return b::rollingMean;
