@@ -1,0 +1,216 @@
+package io.github.anomaly4j.iforest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.anomaly4j.api.data.Frame;
+import io.github.anomaly4j.api.detect.AnomalyModel;
+import io.github.anomaly4j.api.detect.StreamingDetector;
+import io.github.anomaly4j.core.Anomaly;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Bad, degenerate and extreme input: each has a defined behaviour, a clear error or a finite score. */
+class IsolationForestBadInputTest {
+
+    private static AnomalyModel fit(IsolationForest detector, double[][] rows) {
+        return detector.fit(Frame.ofRows(rows));
+    }
+
+    private static IsolationForestState state(AnomalyModel model) {
+        return (IsolationForestState) model.state();
+    }
+
+    private static IsolationForestState with(IsolationForestState s, int[] features, double[] thresholds,
+            float[] normals, int[] leafSizes) {
+        return new IsolationForestState(s.dimension(), s.trees(), s.sampleSize(), s.extensionLevel(), features,
+                thresholds, normals, leafSizes);
+    }
+
+    // ------------------------------------------------------------------------------------------ fit
+
+    @Test
+    void emptyRaggedAndNonFiniteTrainingDataAreRefusedNamingTheProblem() {
+        IsolationForest detector = IsolationForest.builder().trees(5).build();
+        assertThatThrownBy(() -> detector.fit(Frame.ofColumns(java.util.List.of("a"), new double[][] {{}})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no rows");
+        assertThatThrownBy(() -> fit(detector, new double[][] {{1, 2}, {3}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        assertThatThrownBy(() -> fit(detector, new double[][] {{1, 2}, {3, Double.NaN}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        assertThatThrownBy(() -> fit(detector, new double[][] {{Double.NEGATIVE_INFINITY, 2}, {3, 4}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 0");
+    }
+
+    @Test
+    void degenerateTrainingDataGiveDefinedScores() {
+        IsolationForest detector = IsolationForest.builder().trees(10).build();
+        AnomalyModel one = fit(detector, new double[][] {{1.0, 2.0}});
+        AnomalyModel twins = fit(detector, new double[][] {{1.0, 2.0}, {1.0, 2.0}});
+        double[][] constant = new double[300][];
+        for (int i = 0; i < constant.length; i++) {
+            constant[i] = new double[] {4.0, -0.0, i % 2 == 0 ? 0.0 : -0.0};
+        }
+        AnomalyModel flat = fit(detector, constant);
+        // one row: psi = 1, every walk ends at depth 0 with c(1) = 0, so every point, the row included, scores
+        // 2^0 = 1 (nothing can be told apart); two equal rows: one leaf of two, c(2) / c(2), the average 0.5
+        assertThat(state(one).sampleSize()).isOne();
+        for (double[] x : new double[][] {{1.0, 2.0}, {1e9, -1e9}}) {
+            assertThat(one.score(x)).isEqualTo(1.0);
+            assertThat(twins.score(x)).isEqualTo(0.5);
+        }
+        assertThat(flat.score(new double[] {4.0, 0.0, 0.0})).isEqualTo(0.5);
+        assertThat(flat.score(new double[] {-1e300, 7.0, 1.0})).isEqualTo(0.5);
+    }
+
+    @Test
+    void extremeValuesGiveFiniteThresholdsInsideTheRangeAndNeverMinusZero() {
+        double[] pool = {Double.MAX_VALUE, -Double.MAX_VALUE, Math.nextDown(Double.MAX_VALUE), Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MIN_NORMAL, 0.0, -0.0, 1.0, -1.0, 2 * Double.MIN_VALUE};
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] rows = new double[400][3];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = pool[random.nextInt(pool.length)];
+            }
+        }
+        for (String rule : new String[] {IsolationForest.UNIFORM, IsolationForest.RANGE}) {
+            AnomalyModel model = fit(IsolationForest.builder().trees(20).sampleSize(64).splitFeatures(rule).build(),
+                    rows);
+            IsolationForestState s = state(model);
+            int[] f = s.features();
+            double[] t = s.thresholds();
+            for (int n = 0; n < f.length; n++) {
+                if (f[n] >= 0) {
+                    assertThat(Double.isFinite(t[n])).isTrue();
+                    assertThat(Double.doubleToRawLongBits(t[n])).as("threshold %d", n)
+                            .isNotEqualTo(Double.doubleToRawLongBits(-0.0));
+                }
+            }
+            double[] out = new double[rows.length];
+            model.scoreBatch(rows, out);
+            for (int i = 0; i < rows.length; i++) {
+                assertThat(out[i]).isEqualTo(model.score(rows[i])).isBetween(0.0, 1.0);
+            }
+            // streaming with insertion scoring checks every point reaches its slot and every split cuts
+            StreamingDetector stream = IsolationForest.builder().trees(20).sampleSize(64).window(64).updateEvery(1)
+                    .splitFeatures(rule).streamScoring(IsolationForest.INSERTION).build().newStreamingDetector(3);
+            for (int i = 0; i < rows.length; i++) {
+                assertThat(stream.update(i + 1, rows[i])).isBetween(0.0, 1.0);
+                if (i % 37 == 0 && stream.isWarm()) {
+                    stream.restore(stream.snapshot());
+                }
+            }
+        }
+        AnomalyModel extended = fit(IsolationForest.builder().trees(20).sampleSize(64).extensionLevel(2).build(),
+                rows);
+        for (double[] row : rows) {
+            assertThat(extended.score(row)).isBetween(0.0, 1.0);
+            double[] why = new double[3];
+            extended.attribute(row, why);
+            assertThat(Arrays.stream(why).allMatch(Double::isFinite)).isTrue();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ score
+
+    @Test
+    void scoringRefusesBadVectorsAndBatches() {
+        AnomalyModel model = fit(IsolationForest.builder().trees(10).build(), IsolationForestTest.blobs(200, 2, 3, 1L));
+        assertThatThrownBy(() -> model.score(new double[2])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expects 3");
+        assertThatThrownBy(() -> model.score(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> model.score(new double[] {0, Double.NaN, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 1");
+        assertThatThrownBy(() -> model.scoreBatch(new double[][] {{0, 0, 0}, null}, new double[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        assertThatThrownBy(() -> model.scoreBatch(new double[][] {{0, 0, 0}, {0, 0, 0}}, new double[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 slots for 2 rows");
+        double[] out = {7.0, 7.0};
+        assertThatThrownBy(() -> model.scoreBatch(new double[][] {{0, 0, 0}, {0, Double.POSITIVE_INFINITY, 0}},
+                out)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        assertThat(out).containsExactly(7.0, 7.0);
+        model.scoreBatch(new double[0][], new double[0]);
+        assertThatThrownBy(() -> model.attribute(new double[3], new double[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out");
+        assertThatThrownBy(() -> model.attribute(new double[4], new double[4]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ------------------------------------------------------------------------------------------ state
+
+    private static IsolationForestState classic() {
+        return state(fit(IsolationForest.builder().trees(3).sampleSize(16).seed(4).build(),
+                IsolationForestTest.blobs(100, 0, 2, 13L)));
+    }
+
+    @Test
+    void shapeFieldsOutOfRangeAreRefused() {
+        IsolationForestState s = classic();
+        assertThatThrownBy(() -> new IsolationForestState(2, 0, 16, 0, new int[0], new double[0], new float[0],
+                new int[0])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trees");
+        assertThatThrownBy(() -> new IsolationForestState(2, 3, 16, 2, s.features(), s.thresholds(), s.normals(),
+                s.leafSizes())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extensionLevel");
+        assertThatThrownBy(() -> new IsolationForestState(2, Integer.MAX_VALUE, 65_536, 0, s.features(),
+                s.thresholds(), s.normals(), s.leafSizes())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trees");
+        int[] sizes = s.leafSizes();
+        int k = 0;
+        while (sizes[k] == 0) {
+            k++;
+        }
+        sizes[k] = -1;
+        sizes[k + 1] += 1 + s.leafSizes()[k];
+        assertThatThrownBy(() -> with(s, s.features(), s.thresholds(), s.normals(), sizes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leafSizes[" + k + "]");
+    }
+
+    // ------------------------------------------------------------------------------------------ builder, spec
+
+    @Test
+    void specsOutOfRangeOrUnknownAreRefusedNamingTheParameter() {
+        for (Map<String, Object> spec : java.util.List.<Map<String, Object>>of(Map.of("trees", 0),
+                Map.of("trees", -1), Map.of("trees", 10_001), Map.of("sampleSize", 0), Map.of("sampleSize", 65_537),
+                Map.of("window", 0), Map.of("updateEvery", 0), Map.of("extensionLevel", 65_535),
+                Map.of("extensionLevel", -1), Map.of("threads", 0), Map.of("threads", 257),
+                Map.of("streamScoring", "boxes"), Map.of("splitFeatures", "widest"), Map.of("tress", 5))) {
+            String name = spec.keySet().iterator().next();
+            assertThatThrownBy(() -> Anomaly.detector("iforest", spec)).as("%s", spec)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
+        }
+        assertThatThrownBy(() -> Anomaly.detector("iforest", Map.of("sampleSize", 2048, "window", 1024)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+        assertThatThrownBy(() -> Anomaly.detector("iforest", Map.of("extensionLevel", 1, "streamScoring",
+                "insertion"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extensionLevel");
+        assertThat(IsolationForest.builder().sampleSize(1).trees(1).build().sampleSize()).isOne();
+    }
+
+    // ------------------------------------------------------------------------------------------ streaming
+
+    @Test
+    void aStreamRestoredMidwayContinuesBitIdentically() {
+        for (IsolationForest detector : new IsolationForest[] {
+            IsolationForest.builder().trees(20).sampleSize(32).window(64).updateEvery(3).seed(9).build(),
+            IsolationForest.builder().trees(20).sampleSize(32).window(64).updateEvery(3).seed(9).extensionLevel(1)
+                    .build(),
+            IsolationForest.builder().trees(20).sampleSize(32).window(64).updateEvery(3).seed(9)
+                    .splitFeatures(IsolationForest.RANGE).build()}) {
+            double[][] readings = IsolationForestTest.blobs(600, 10, 2, 21L);
+            StreamingDetector a = detector.newStreamingDetector(2);
+            for (int i = 0; i < 250; i++) {
+                a.update(i, readings[i]);
+            }
+            StreamingDetector b = detector.newStreamingDetector(2);
+            b.update(-5, new double[] {1, 1});
+            b.restore(a.snapshot());
+            for (int i = 250; i < readings.length; i++) {
+                assertThat(Double.doubleToRawLongBits(b.update(i, readings[i])))
+                        .isEqualTo(Double.doubleToRawLongBits(a.update(i, readings[i])));
+            }
+            assertThat(b.snapshot()).isEqualTo(a.snapshot());
+        }
+    }
+
+}
