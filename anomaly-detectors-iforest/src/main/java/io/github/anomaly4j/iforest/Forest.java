@@ -87,6 +87,15 @@ final class Forest {
         this.normaliser = trees * (c > 0.0 ? c : 1.0);
     }
 
+    /** Refuses settings whose arrays would overflow {@code int} indexing instead of failing later. */
+    static void requireArray(String what, long size) {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(what + " would need " + size + " values in one array, more than a "
+                    + "Java array holds (" + (Integer.MAX_VALUE - 8) + "); use fewer trees, a smaller sampleSize or "
+                    + "window, or fewer features");
+        }
+    }
+
     boolean extended() {
         return normal != null;
     }

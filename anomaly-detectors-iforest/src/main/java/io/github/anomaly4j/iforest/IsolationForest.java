@@ -126,7 +126,7 @@ public final class IsolationForest implements Detector {
      * @param training at least one row of finite values
      * @return the fitted model
      * @throws IllegalArgumentException when the frame is empty, holds NaN or an infinity (naming row and column),
-     *     or has more than 65535 columns
+     *     or has more than 65535 columns, or when the extended forest's normals would not fit in a Java array
      */
     @Override
     public AnomalyModel fit(Frame training) {
@@ -138,7 +138,15 @@ public final class IsolationForest implements Detector {
         for (int j = 0; j < d; j++) {
             columns[j] = training.column(j);
         }
-        Forest forest = new Forest(d, trees, Math.min(sampleSize, n), Math.min(extensionLevel, d - 1));
+        int psi = Math.min(sampleSize, n);
+        int level = Math.min(extensionLevel, d - 1);
+        if (level > 0) {
+            // trees x split nodes x d overflows int for e.g. 10,000 trees of 256 points over 1,000 features
+            int internal = (1 << PathLength.heightLimit(psi)) - 1;
+            Forest.requireArray("the hyperplane normals (" + trees + " trees x " + internal + " split nodes x " + d
+                    + " values)", (long) trees * internal * d);
+        }
+        Forest forest = new Forest(d, trees, psi, level);
         TreeGrower.Rows rows = (row, j) -> columns[j][row];
         if (threads == 1 || trees == 1) {
             TreeGrower grower = new TreeGrower(forest, splitFeatures.equals(RANGE));

@@ -114,6 +114,20 @@ class IsolationForestBadInputTest {
         }
     }
 
+    @Test
+    void anExtendedFitWhoseNormalsCannotFitInAnArrayIsRefusedNamingTheArray() {
+        double[][] rows = new double[256][1000];
+        SplittableRandom random = new SplittableRandom(2);
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextDouble();
+            }
+        }
+        IsolationForest detector = IsolationForest.builder().trees(10_000).sampleSize(256).extensionLevel(1).build();
+        assertThatThrownBy(() -> fit(detector, rows)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("normals");
+    }
+
     // ------------------------------------------------------------------------------------------ score
 
     @Test
