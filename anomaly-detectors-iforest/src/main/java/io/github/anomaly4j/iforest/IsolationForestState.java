@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param features per split node, tree by tree: the split feature, or -1 for a node that passes every point to its
  *     left child (the node is a leaf, stored in the leftmost leaf slot below it); in an extended forest 0 or -1
  * @param thresholds per split node: the split value (classic) or hyperplane offset (extended); 0 where features
- *     is -1; finite
+ *     is -1; finite, never -0.0
  * @param normals extended forest only: {@code dimension} hyperplane coefficients per split node; empty otherwise
  * @param leafSizes per leaf slot, tree by tree: the training points in the leaf; each tree's sizes sum to its
  *     sampleSize
@@ -32,7 +32,7 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
      * @param sampleSize the subsample size psi, 1..65536
      * @param extensionLevel 0..dimension-1
      * @param features split features, -1 for pass-through nodes
-     * @param thresholds split values, finite
+     * @param thresholds split values, finite, never -0.0
      * @param normals hyperplane normals of an extended forest, finite; empty for a classic forest
      * @param leafSizes leaf sizes, each tree's summing to sampleSize
      * @throws IllegalArgumentException naming the first field that is out of range or of the wrong length
@@ -74,6 +74,11 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
             }
             if (!Double.isFinite(thresholds[n])) {
                 throw new IllegalArgumentException("thresholds[" + n + "] must be finite, got " + thresholds[n]);
+            }
+            // scoring reads the sign bit of t - x, which is right for every x only when t is not -0.0 (Forest.right);
+            // training never stores -0.0
+            if (Double.doubleToRawLongBits(thresholds[n]) == Long.MIN_VALUE) {
+                throw new IllegalArgumentException("thresholds[" + n + "] must not be -0.0 (training stores 0.0)");
             }
         }
         for (int i = 0; i < normals.length; i++) {

@@ -181,6 +181,15 @@ class IsolationForestBadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leafSizes[" + k + "]");
     }
 
+    @Test
+    void aMinusZeroThresholdIsRefused() {
+        IsolationForestState s = classic();
+        double[] thresholds = s.thresholds();
+        thresholds[0] = -0.0;
+        assertThatThrownBy(() -> with(s, s.features(), thresholds, s.normals(), s.leafSizes()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thresholds[0]");
+    }
+
     // ------------------------------------------------------------------------------------------ builder, spec
 
     @Test
