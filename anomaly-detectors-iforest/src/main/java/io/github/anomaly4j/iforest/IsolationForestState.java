@@ -100,11 +100,41 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
                 throw new IllegalArgumentException("the leaf sizes of tree " + t + " sum to " + sum
                         + "; every tree holds its subsample of sampleSize = " + sampleSize + " points");
             }
+            checkPassThroughs(t, internal, leaves, features, leafSizes);
         }
         features = features.clone();
         thresholds = thresholds.clone();
         normals = normals.clone();
         leafSizes = leafSizes.clone();
+    }
+
+    /**
+     * Training makes every node below a pass-through a pass-through (Forest.clearTree) and files a leaf's points in
+     * the leftmost slot below it, the one slot a walk reaches; a split below a pass-through, or points in a slot to
+     * the right of one, would give a model that walks or counts what training never grew.
+     */
+    private static void checkPassThroughs(int t, int internal, int leaves, int[] features, int[] leafSizes) {
+        int base = t * internal;
+        for (int node = 1; node < internal; node++) {
+            int parent = (node - 1) >> 1;
+            if (features[base + parent] < 0 && features[base + node] >= 0) {
+                throw new IllegalArgumentException("features[" + (base + node) + "]: split node " + node + " of tree "
+                        + t + " lies below pass-through node " + parent + "; below a pass-through every node is one");
+            }
+        }
+        for (int slot = 0; slot < leaves; slot++) {
+            int size = leafSizes[t * leaves + slot];
+            int node = internal + slot;
+            // up the left edge of the chain of pass-throughs above the slot, as Forest.deriveTree climbs
+            while (node > 0 && (node & 1) == 1 && features[base + ((node - 1) >> 1)] < 0) {
+                node = (node - 1) >> 1;
+            }
+            if (size > 0 && node > 0 && features[base + ((node - 1) >> 1)] < 0) {
+                throw new IllegalArgumentException("leafSizes[" + (t * leaves + slot) + "] holds " + size
+                        + " points in leaf slot " + slot + " of tree " + t + ", right of pass-through node "
+                        + ((node - 1) >> 1) + ", where no walk arrives; a leaf's points are in its leftmost slot");
+            }
+        }
     }
 
     private static void requireLength(String name, int actual, int expected) {

@@ -190,6 +190,26 @@ class IsolationForestBadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thresholds[0]");
     }
 
+    @Test
+    void aPassThroughWithASplitBelowIsRefused() {
+        IsolationForestState s = classic();
+        int[] features = s.features();
+        assertThat(features[0]).isNotNegative();
+        features[0] = -1; // the root passes every point left, but its children still split
+        assertThatThrownBy(() -> with(s, features, s.thresholds(), s.normals(), s.leafSizes()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass-through");
+    }
+
+    @Test
+    void pointsFiledWhereNoWalkCanReachAreRefused() {
+        // one tree of 4 points: root a pass-through, the leaf sizes 2 + 2 across its two sides
+        int[] features = {-1, -1, -1};
+        double[] thresholds = new double[3];
+        int[] sizes = {2, 0, 2, 0};
+        assertThatThrownBy(() -> new IsolationForestState(1, 1, 4, 0, features, thresholds, new float[0], sizes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leafSizes[2]");
+    }
+
     // ------------------------------------------------------------------------------------------ builder, spec
 
     @Test
