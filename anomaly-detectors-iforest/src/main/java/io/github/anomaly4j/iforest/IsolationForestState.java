@@ -86,6 +86,7 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
                 throw new IllegalArgumentException("normals[" + i + "] must be finite, got " + normals[i]);
             }
         }
+        int[] nodeSizes = new int[internal + leaves];
         for (int t = 0; t < trees; t++) {
             long sum = 0;
             for (int s = 0; s < leaves; s++) {
@@ -101,6 +102,7 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
                         + "; every tree holds its subsample of sampleSize = " + sampleSize + " points");
             }
             checkPassThroughs(t, internal, leaves, features, leafSizes);
+            checkSplits(t, internal, leaves, extensionLevel == 0, features, leafSizes, nodeSizes);
         }
         features = features.clone();
         thresholds = thresholds.clone();
@@ -133,6 +135,32 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
                 throw new IllegalArgumentException("leafSizes[" + (t * leaves + slot) + "] holds " + size
                         + " points in leaf slot " + slot + " of tree " + t + ", right of pass-through node "
                         + ((node - 1) >> 1) + ", where no walk arrives; a leaf's points are in its leftmost slot");
+            }
+        }
+    }
+
+    /**
+     * Training splits only a node of two or more points, and a classic split's value lies in {@code [min, max)} of
+     * them, so it sends some to each side (an extended split may leave a side empty). Node sizes are summed bottom-up
+     * into {@code size}, as Forest.deriveTree sums them.
+     */
+    private static void checkSplits(int t, int internal, int leaves, boolean classic, int[] features,
+            int[] leafSizes, int[] size) {
+        System.arraycopy(leafSizes, t * leaves, size, internal, leaves);
+        for (int node = internal - 1; node >= 0; node--) {
+            int left = size[2 * node + 1];
+            int right = size[2 * node + 2];
+            size[node] = left + right;
+            if (features[t * internal + node] < 0) {
+                continue;
+            }
+            if (size[node] < 2) {
+                throw new IllegalArgumentException("split node " + node + " of tree " + t + " holds " + size[node]
+                        + " points; training splits only nodes of two or more");
+            }
+            if (classic && (left == 0 || right == 0)) {
+                throw new IllegalArgumentException("split node " + node + " of tree " + t + " sends all its "
+                        + size[node] + " points to one side; a classic split always cuts between them");
             }
         }
     }

@@ -210,6 +210,18 @@ class IsolationForestBadInputTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leafSizes[2]");
     }
 
+    @Test
+    void aClassicSplitWithAnEmptySideOrASplitOfOnePointIsRefused() {
+        // root splits feature 0 at 0.5, its left child passes through; the right side holds nothing
+        int[] features = {0, -1, -1};
+        double[] thresholds = {0.5, 0, 0};
+        assertThatThrownBy(() -> new IsolationForestState(1, 1, 4, 0, features, thresholds, new float[0],
+                new int[] {4, 0, 0, 0})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node 0");
+        assertThatThrownBy(() -> new IsolationForestState(1, 1, 1, 0, new int[] {0}, new double[] {0.5},
+                new float[0], new int[] {1, 0})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("node 0");
+    }
+
     // ------------------------------------------------------------------------------------------ builder, spec
 
     @Test
