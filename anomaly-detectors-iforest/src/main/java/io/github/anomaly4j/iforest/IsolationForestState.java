@@ -33,7 +33,8 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
      * @param extensionLevel 0..dimension-1
      * @param features split features, -1 for pass-through nodes
      * @param thresholds split values, finite, never -0.0
-     * @param normals hyperplane normals of an extended forest, finite; empty for a classic forest
+     * @param normals hyperplane normals of an extended forest, finite, not all zero at a split node; empty for a
+     *     classic forest
      * @param leafSizes leaf sizes, each tree's summing to sampleSize
      * @throws IllegalArgumentException naming the first field that is out of range or of the wrong length
      */
@@ -103,6 +104,9 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
             }
             checkPassThroughs(t, internal, leaves, features, leafSizes);
             checkSplits(t, internal, leaves, extensionLevel == 0, features, leafSizes, nodeSizes);
+            if (extensionLevel > 0) {
+                checkNormals(t, internal, dimension, features, normals);
+            }
         }
         features = features.clone();
         thresholds = thresholds.clone();
@@ -161,6 +165,27 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
             if (classic && (left == 0 || right == 0)) {
                 throw new IllegalArgumentException("split node " + node + " of tree " + t + " sends all its "
                         + size[node] + " points to one side; a classic split always cuts between them");
+            }
+        }
+    }
+
+    /**
+     * An extended split's normal has {@code extensionLevel + 1} standard-normal coordinates; an all-zero one would
+     * send every point one way and make attribution share the split's credit by a zero norm (NaN).
+     */
+    private static void checkNormals(int t, int internal, int dimension, int[] features, float[] normals) {
+        for (int node = 0; node < internal; node++) {
+            int n = t * internal + node;
+            if (features[n] < 0) {
+                continue;
+            }
+            boolean zero = true;
+            for (int j = 0; j < dimension && zero; j++) {
+                zero = normals[n * dimension + j] == 0f;
+            }
+            if (zero) {
+                throw new IllegalArgumentException("normals[" + n * dimension + ".." + ((n + 1) * dimension - 1)
+                        + "]: split node " + node + " of tree " + t + " has an all-zero normal");
             }
         }
     }

@@ -222,6 +222,20 @@ class IsolationForestBadInputTest {
                 .hasMessageContaining("node 0");
     }
 
+    @Test
+    void anExtendedSplitWithAZeroNormalIsRefused() {
+        IsolationForestState s = state(fit(IsolationForest.builder().trees(3).sampleSize(16).extensionLevel(1)
+                .build(), IsolationForestTest.blobs(100, 0, 2, 13L)));
+        assertThat(s.features()[0]).isZero();
+        float[] normals = s.normals();
+        normals[0] = 0f;
+        normals[1] = 0f;
+        double[] thresholds = s.thresholds();
+        thresholds[0] = -1.0; // every point goes right: restored, attribution was NaN (its credit / a zero norm)
+        assertThatThrownBy(() -> with(s, s.features(), thresholds, normals, s.leafSizes()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("normals[0..1]");
+    }
+
     // ------------------------------------------------------------------------------------------ builder, spec
 
     @Test
