@@ -282,4 +282,27 @@ class IsolationForestBadInputTest {
         }
     }
 
+    @Test
+    void aStreamingStateWithTreeCountersThatDoNotMatchItsReadingsIsRefused() {
+        IsolationForest detector = IsolationForest.builder().trees(10).sampleSize(16).window(32).updateEvery(2)
+                .build();
+        StreamingDetector stream = detector.newStreamingDetector(2);
+        double[][] readings = IsolationForestTest.blobs(100, 0, 2, 3L);
+        for (int i = 0; i < readings.length; i++) {
+            stream.update(i, readings[i]);
+        }
+        StreamingIsolationForestState s = (StreamingIsolationForestState) stream.snapshot();
+        assertThat(s.grown()).isEqualTo(10 + (100 - 16) / 2);
+        assertThatThrownBy(() -> new StreamingIsolationForestState(s.dimension(), s.trees(), s.sampleSize(),
+                s.seed(), s.extensionLevel(), s.window(), s.updateEvery(), s.streamScoring(), s.splitFeatures(),
+                s.seen(), s.lastTimestamp(), s.recent(), s.nextTree(), s.grown() + 1, s.forest(), s.treePoints()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grown");
+        assertThatThrownBy(() -> new StreamingIsolationForestState(s.dimension(), s.trees(), s.sampleSize(),
+                s.seed(), s.extensionLevel(), s.window(), s.updateEvery(), s.streamScoring(), s.splitFeatures(),
+                s.seen(), s.lastTimestamp(), s.recent(), (s.nextTree() + 1) % 10, s.grown(), s.forest(),
+                s.treePoints())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nextTree");
+        assertThatThrownBy(() -> new StreamingIsolationForestState(2, 10, 16, s.seed(), 0, 32, 2, "depth",
+                "uniform", 5, 4L, new double[10], 0, 3, null, new double[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grown");
+    }
 }
