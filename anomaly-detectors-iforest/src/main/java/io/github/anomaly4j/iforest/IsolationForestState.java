@@ -58,11 +58,10 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
         int depth = PathLength.heightLimit(sampleSize);
         int internal = (1 << depth) - 1;
         int leaves = 1 << depth;
-        if (trees < 1 || (long) trees * (internal + leaves) * (extensionLevel > 0 ? dimension : 1)
-                > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("trees must be at least 1 and the forest must fit in an array, got "
-                    + trees + " trees");
+        if (trees < 1) {
+            throw new IllegalArgumentException("trees must be at least 1, got " + trees);
         }
+        Forest.requireStateSize(trees, sampleSize, extensionLevel, dimension);
         requireLength("features", features.length, trees * internal);
         requireLength("thresholds", thresholds.length, trees * internal);
         requireLength("normals", normals.length, extensionLevel > 0 ? trees * internal * dimension : 0);

@@ -57,10 +57,8 @@ public final class StreamingIsolationForest implements StreamingDetector {
         this.splitFeatures = splitFeatures;
         Forest.requireArray("the window (" + window + " readings x " + dimension + " values)", (long) window * dimension);
         int internal = (1 << PathLength.heightLimit(sampleSize)) - 1;
-        if (extensionLevel > 0) {
-            Forest.requireArray("the hyperplane normals (" + trees + " trees x " + internal + " split nodes x " + dimension
-                    + " values)", (long) trees * internal * dimension);
-        }
+        // the normals as well: the snapshot carries the forest's state, which must exist once the detector is warm
+        Forest.requireStateSize(trees, sampleSize, extensionLevel, dimension);
         if (streamScoring.equals(IsolationForest.INSERTION)) {
             Forest.requireArray("insertion scoring's boxes (" + trees + " trees x " + internal + " split nodes x 2 x "
                     + dimension + " values)", (long) trees * internal * 2 * dimension);

@@ -128,6 +128,28 @@ class IsolationForestBadInputTest {
                 .hasMessageContaining("normals");
     }
 
+    /**
+     * A model's state holds at most 2^30 - 1 nodes (times the dimension when extended). 10,000 trees of up to
+     * 65,536 points each pass their own range checks but make 1.3 billion nodes: the builder used to accept them,
+     * and a fit grew the whole forest (some 20 GB) before its state refused it; a streaming detector ran but could
+     * never be snapshotted.
+     */
+    @Test
+    void settingsWhoseModelStateCannotExistAreRefusedByTheBuilder() {
+        assertThatThrownBy(() -> IsolationForest.builder().trees(10_000).sampleSize(65_536).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10000 trees")
+                .hasMessageContaining("sampleSize");
+        assertThat(IsolationForest.builder().trees(8_192).sampleSize(65_536).build().trees()).isEqualTo(8_192);
+        assertThat(IsolationForest.builder().trees(10_000).sampleSize(32_768).build().trees()).isEqualTo(10_000);
+        // extended: the normals' 10,000 x 255 x 300 floats fit a Java array, but not a model's state (which counts
+        // 511 nodes per tree x 300); refused when the dimension is known, before 3 GB of normals are allocated
+        IsolationForest extended = IsolationForest.builder().trees(10_000).sampleSize(256).extensionLevel(1).build();
+        assertThatThrownBy(() -> extended.newStreamingDetector(300)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than a model's state holds");
+        assertThatThrownBy(() -> extended.fit(Frame.ofRows(new double[256][300])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than a model's state holds");
+    }
+
     // ------------------------------------------------------------------------------------------ score
 
     @Test
