@@ -3,11 +3,15 @@ package io.github.anomaly4j.iforest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.anomaly4j.api.ModelFormatException;
 import io.github.anomaly4j.api.data.Frame;
 import io.github.anomaly4j.api.detect.AnomalyModel;
 import io.github.anomaly4j.api.detect.StreamingDetector;
 import io.github.anomaly4j.core.Anomaly;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -256,6 +260,28 @@ class IsolationForestBadInputTest {
         thresholds[0] = -1.0; // every point goes right: restored, attribution was NaN (its credit / a zero norm)
         assertThatThrownBy(() -> with(s, s.features(), thresholds, normals, s.leafSizes()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("normals[0..1]");
+    }
+
+    /** A model file cut short, flipped, or tampered and re-hashed is refused by the codec, saying why. */
+    @Test
+    void truncatedOrTamperedModelFilesAreRefusedByTheCodec() throws Exception {
+        AnomalyModel model = fit(IsolationForest.builder().trees(3).sampleSize(16).build(),
+                IsolationForestTest.blobs(100, 0, 2, 13L));
+        byte[] file = Anomaly.codec().encode(model);
+        assertThatThrownBy(() -> Anomaly.codec().decodeAnomalyModel(Arrays.copyOf(file, file.length - 10)))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("checksum");
+        assertThatThrownBy(() -> Anomaly.codec().decodeAnomalyModel(Arrays.copyOf(file, 30)))
+                .isInstanceOf(ModelFormatException.class);
+        String text = new String(file, StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        String json = text.substring(newline + 1);
+        String tampered = json.replaceFirst("\"features\":\\[-?\\d+", "\"features\":[-1");
+        assertThat(tampered).isNotEqualTo(json);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(tampered.getBytes(StandardCharsets.UTF_8)));
+        byte[] rehashed = ("#anomaly4j-model sha256:" + hash + "\n" + tampered).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Anomaly.codec().decodeAnomalyModel(rehashed))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("pass-through");
     }
 
     // ------------------------------------------------------------------------------------------ builder, spec
