@@ -67,6 +67,23 @@ class IsolationForestBadInputTest {
         }
         assertThat(flat.score(new double[] {4.0, 0.0, 0.0})).isEqualTo(0.5);
         assertThat(flat.score(new double[] {-1e300, 7.0, 1.0})).isEqualTo(0.5);
+        // a constant column among varying ones is never split on; a column with one odd value at most once a tree
+        double[][] mixed = IsolationForestTest.blobs(300, 0, 3, 8L);
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i][0] = 2.5;
+            mixed[i][2] = i == 17 ? 1.0 : 0.0;
+        }
+        IsolationForestState s = state(fit(IsolationForest.builder().trees(30).build(), mixed));
+        int[] features = s.features();
+        double[] thresholds = s.thresholds();
+        int[] oddSplits = new int[s.trees()];
+        for (int n = 0; n < features.length; n++) {
+            assertThat(features[n]).isNotEqualTo(0);
+            if (features[n] == 2) {
+                assertThat(++oddSplits[n / (features.length / s.trees())]).isOne();
+                assertThat(thresholds[n]).isGreaterThanOrEqualTo(0.0).isLessThan(1.0); // the odd row alone goes right
+            }
+        }
     }
 
     @Test
