@@ -307,7 +307,8 @@ class IsolationForestBadInputTest {
     void specsOutOfRangeOrUnknownAreRefusedNamingTheParameter() {
         for (Map<String, Object> spec : java.util.List.<Map<String, Object>>of(Map.of("trees", 0),
                 Map.of("trees", -1), Map.of("trees", 10_001), Map.of("sampleSize", 0), Map.of("sampleSize", 65_537),
-                Map.of("window", 0), Map.of("updateEvery", 0), Map.of("extensionLevel", 65_535),
+                Map.of("window", 0), Map.of("window", (1 << 20) + 1), Map.of("updateEvery", 0),
+                Map.of("updateEvery", (1 << 20) + 1), Map.of("extensionLevel", 65_535),
                 Map.of("extensionLevel", -1), Map.of("threads", 0), Map.of("threads", 257),
                 Map.of("streamScoring", "boxes"), Map.of("splitFeatures", "widest"), Map.of("tress", 5))) {
             String name = spec.keySet().iterator().next();
