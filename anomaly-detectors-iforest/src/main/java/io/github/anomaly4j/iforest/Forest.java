@@ -87,6 +87,34 @@ final class Forest {
         this.normaliser = trees * (c > 0.0 ? c : 1.0);
     }
 
+    /** The most nodes (split nodes and leaf slots, times the dimension in an extended forest) a state holds. */
+    static final int MAX_STATE_NODES = Integer.MAX_VALUE / 2;
+
+    /**
+     * Refuses a forest whose state {@link IsolationForestState} would refuse, before anything is grown: the split
+     * nodes and leaf slots of {@code trees} trees of subsample {@code psi}, times {@code dimension} when extended.
+     */
+    static void requireStateSize(int trees, int psi, int extensionLevel, int dimension) {
+        long nodes = (2L << PathLength.heightLimit(psi)) - 1;
+        long size = trees * nodes * (extensionLevel > 0 ? dimension : 1);
+        if (size > MAX_STATE_NODES) {
+            throw new IllegalArgumentException(trees + " trees x " + nodes + " nodes (sampleSize " + psi + ")"
+                    + (extensionLevel > 0 ? " x " + dimension + " features of the hyperplane normals" : "")
+                    + " make " + size + ", more than a model's state holds (" + MAX_STATE_NODES + "); use fewer "
+                    + "trees" + (extensionLevel > 0 ? ", a smaller sampleSize or fewer features" : " or a smaller "
+                    + "sampleSize"));
+        }
+    }
+
+    /** Refuses settings whose arrays would overflow {@code int} indexing instead of failing later. */
+    static void requireArray(String what, long size) {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(what + " would need " + size + " values in one array, more than a "
+                    + "Java array holds (" + (Integer.MAX_VALUE - 8) + "); use fewer trees, a smaller sampleSize or "
+                    + "window, or fewer features");
+        }
+    }
+
     boolean extended() {
         return normal != null;
     }

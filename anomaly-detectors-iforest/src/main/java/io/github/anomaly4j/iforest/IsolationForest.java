@@ -91,6 +91,7 @@ public final class IsolationForest implements Detector {
         this.splitFeatures = b.splitFeatures != null ? b.splitFeatures
                 : IsolationForestProvider.SPLIT_FEATURES.defaultValue();
         requireClassicSplits(streamScoring, splitFeatures, extensionLevel);
+        Forest.requireStateSize(trees, sampleSize, 0, 1);
     }
 
     private static int value(Integer set, Parameter<Integer> parameter) {
@@ -126,7 +127,7 @@ public final class IsolationForest implements Detector {
      * @param training at least one row of finite values
      * @return the fitted model
      * @throws IllegalArgumentException when the frame is empty, holds NaN or an infinity (naming row and column),
-     *     or has more than 65535 columns
+     *     or has more than 65535 columns, or when the extended forest's normals would not fit in a model's state
      */
     @Override
     public AnomalyModel fit(Frame training) {
@@ -138,7 +139,12 @@ public final class IsolationForest implements Detector {
         for (int j = 0; j < d; j++) {
             columns[j] = training.column(j);
         }
-        Forest forest = new Forest(d, trees, Math.min(sampleSize, n), Math.min(extensionLevel, d - 1));
+        int psi = Math.min(sampleSize, n);
+        int level = Math.min(extensionLevel, d - 1);
+        // the extended forest's normals scale with d: e.g. 10,000 trees of 256 points over 1,000 features would
+        // overflow an int-indexed array
+        Forest.requireStateSize(trees, psi, level, d);
+        Forest forest = new Forest(d, trees, psi, level);
         TreeGrower.Rows rows = (row, j) -> columns[j][row];
         if (threads == 1 || trees == 1) {
             TreeGrower grower = new TreeGrower(forest, splitFeatures.equals(RANGE));
@@ -400,8 +406,9 @@ public final class IsolationForest implements Detector {
 
         /**
          * @return the detector
-         * @throws IllegalArgumentException when the window is smaller than the sample size, or when insertion
-         *     scoring or range-weighted split features are asked for with an extension level above 0
+         * @throws IllegalArgumentException when the window is smaller than the sample size, when insertion
+         *     scoring or range-weighted split features are asked for with an extension level above 0, or when
+         *     {@code trees} trees of {@code sampleSize} points have more nodes than a model's state holds
          */
         public IsolationForest build() {
             return new IsolationForest(this);

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param features per split node, tree by tree: the split feature, or -1 for a node that passes every point to its
  *     left child (the node is a leaf, stored in the leftmost leaf slot below it); in an extended forest 0 or -1
  * @param thresholds per split node: the split value (classic) or hyperplane offset (extended); 0 where features
- *     is -1; finite
+ *     is -1; finite, never -0.0
  * @param normals extended forest only: {@code dimension} hyperplane coefficients per split node; empty otherwise
  * @param leafSizes per leaf slot, tree by tree: the training points in the leaf; each tree's sizes sum to its
  *     sampleSize
@@ -32,8 +32,9 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
      * @param sampleSize the subsample size psi, 1..65536
      * @param extensionLevel 0..dimension-1
      * @param features split features, -1 for pass-through nodes
-     * @param thresholds split values, finite
-     * @param normals hyperplane normals of an extended forest, finite; empty for a classic forest
+     * @param thresholds split values, finite, never -0.0
+     * @param normals hyperplane normals of an extended forest, finite, not all zero at a split node; empty for a
+     *     classic forest
      * @param leafSizes leaf sizes, each tree's summing to sampleSize
      * @throws IllegalArgumentException naming the first field that is out of range or of the wrong length
      */
@@ -57,11 +58,10 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
         int depth = PathLength.heightLimit(sampleSize);
         int internal = (1 << depth) - 1;
         int leaves = 1 << depth;
-        if (trees < 1 || (long) trees * (internal + leaves) * (extensionLevel > 0 ? dimension : 1)
-                > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("trees must be at least 1 and the forest must fit in an array, got "
-                    + trees + " trees");
+        if (trees < 1) {
+            throw new IllegalArgumentException("trees must be at least 1, got " + trees);
         }
+        Forest.requireStateSize(trees, sampleSize, extensionLevel, dimension);
         requireLength("features", features.length, trees * internal);
         requireLength("thresholds", thresholds.length, trees * internal);
         requireLength("normals", normals.length, extensionLevel > 0 ? trees * internal * dimension : 0);
@@ -75,12 +75,18 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
             if (!Double.isFinite(thresholds[n])) {
                 throw new IllegalArgumentException("thresholds[" + n + "] must be finite, got " + thresholds[n]);
             }
+            // scoring reads the sign bit of t - x, which is right for every x only when t is not -0.0 (Forest.right);
+            // training never stores -0.0
+            if (Double.doubleToRawLongBits(thresholds[n]) == Long.MIN_VALUE) {
+                throw new IllegalArgumentException("thresholds[" + n + "] must not be -0.0 (training stores 0.0)");
+            }
         }
         for (int i = 0; i < normals.length; i++) {
             if (!Float.isFinite(normals[i])) {
                 throw new IllegalArgumentException("normals[" + i + "] must be finite, got " + normals[i]);
             }
         }
+        int[] nodeSizes = new int[internal + leaves];
         for (int t = 0; t < trees; t++) {
             long sum = 0;
             for (int s = 0; s < leaves; s++) {
@@ -95,11 +101,92 @@ public record IsolationForestState(int dimension, int trees, int sampleSize, int
                 throw new IllegalArgumentException("the leaf sizes of tree " + t + " sum to " + sum
                         + "; every tree holds its subsample of sampleSize = " + sampleSize + " points");
             }
+            checkPassThroughs(t, internal, leaves, features, leafSizes);
+            checkSplits(t, internal, leaves, extensionLevel == 0, features, leafSizes, nodeSizes);
+            if (extensionLevel > 0) {
+                checkNormals(t, internal, dimension, features, normals);
+            }
         }
         features = features.clone();
         thresholds = thresholds.clone();
         normals = normals.clone();
         leafSizes = leafSizes.clone();
+    }
+
+    /**
+     * Training makes every node below a pass-through a pass-through (Forest.clearTree) and files a leaf's points in
+     * the leftmost slot below it, the one slot a walk reaches; a split below a pass-through, or points in a slot to
+     * the right of one, would give a model that walks or counts what training never grew.
+     */
+    private static void checkPassThroughs(int t, int internal, int leaves, int[] features, int[] leafSizes) {
+        int base = t * internal;
+        for (int node = 1; node < internal; node++) {
+            int parent = (node - 1) >> 1;
+            if (features[base + parent] < 0 && features[base + node] >= 0) {
+                throw new IllegalArgumentException("features[" + (base + node) + "]: split node " + node + " of tree "
+                        + t + " lies below pass-through node " + parent + "; below a pass-through every node is one");
+            }
+        }
+        for (int slot = 0; slot < leaves; slot++) {
+            int size = leafSizes[t * leaves + slot];
+            int node = internal + slot;
+            // up the left edge of the chain of pass-throughs above the slot, as Forest.deriveTree climbs
+            while (node > 0 && (node & 1) == 1 && features[base + ((node - 1) >> 1)] < 0) {
+                node = (node - 1) >> 1;
+            }
+            if (size > 0 && node > 0 && features[base + ((node - 1) >> 1)] < 0) {
+                throw new IllegalArgumentException("leafSizes[" + (t * leaves + slot) + "] holds " + size
+                        + " points in leaf slot " + slot + " of tree " + t + ", right of pass-through node "
+                        + ((node - 1) >> 1) + ", where no walk arrives; a leaf's points are in its leftmost slot");
+            }
+        }
+    }
+
+    /**
+     * Training splits only a node of two or more points, and a classic split's value lies in {@code [min, max)} of
+     * them, so it sends some to each side (an extended split may leave a side empty). Node sizes are summed bottom-up
+     * into {@code size}, as Forest.deriveTree sums them.
+     */
+    private static void checkSplits(int t, int internal, int leaves, boolean classic, int[] features,
+            int[] leafSizes, int[] size) {
+        System.arraycopy(leafSizes, t * leaves, size, internal, leaves);
+        for (int node = internal - 1; node >= 0; node--) {
+            int left = size[2 * node + 1];
+            int right = size[2 * node + 2];
+            size[node] = left + right;
+            if (features[t * internal + node] < 0) {
+                continue;
+            }
+            if (size[node] < 2) {
+                throw new IllegalArgumentException("split node " + node + " of tree " + t + " holds " + size[node]
+                        + " points; training splits only nodes of two or more");
+            }
+            if (classic && (left == 0 || right == 0)) {
+                throw new IllegalArgumentException("split node " + node + " of tree " + t + " sends all its "
+                        + size[node] + " points to one side; a classic split always cuts between them");
+            }
+        }
+    }
+
+    /**
+     * An extended split's normal has {@code extensionLevel + 1} standard-normal coordinates; an all-zero one would
+     * send every point one way and make attribution share the split's credit by a zero norm (NaN).
+     */
+    private static void checkNormals(int t, int internal, int dimension, int[] features, float[] normals) {
+        for (int node = 0; node < internal; node++) {
+            int n = t * internal + node;
+            if (features[n] < 0) {
+                continue;
+            }
+            boolean zero = true;
+            for (int j = 0; j < dimension && zero; j++) {
+                zero = normals[n * dimension + j] == 0f;
+            }
+            if (zero) {
+                throw new IllegalArgumentException("normals[" + n * dimension + ".." + ((n + 1) * dimension - 1)
+                        + "]: split node " + node + " of tree " + t + " has an all-zero normal");
+            }
+        }
     }
 
     private static void requireLength(String name, int actual, int expected) {

@@ -55,16 +55,14 @@ public final class StreamingIsolationForest implements StreamingDetector {
         this.updateEvery = updateEvery;
         this.streamScoring = streamScoring;
         this.splitFeatures = splitFeatures;
-        requireArray("the window (" + window + " readings x " + dimension + " values)", (long) window * dimension);
+        Forest.requireArray("the window (" + window + " readings x " + dimension + " values)", (long) window * dimension);
         int internal = (1 << PathLength.heightLimit(sampleSize)) - 1;
-        if (extensionLevel > 0) {
-            requireArray("the hyperplane normals (" + trees + " trees x " + internal + " split nodes x " + dimension
-                    + " values)", (long) trees * internal * dimension);
-        }
+        // the normals as well: the snapshot carries the forest's state, which must exist once the detector is warm
+        Forest.requireStateSize(trees, sampleSize, extensionLevel, dimension);
         if (streamScoring.equals(IsolationForest.INSERTION)) {
-            requireArray("insertion scoring's boxes (" + trees + " trees x " + internal + " split nodes x 2 x "
+            Forest.requireArray("insertion scoring's boxes (" + trees + " trees x " + internal + " split nodes x 2 x "
                     + dimension + " values)", (long) trees * internal * 2 * dimension);
-            requireArray("insertion scoring's subsamples (" + trees + " trees x " + sampleSize + " points x "
+            Forest.requireArray("insertion scoring's subsamples (" + trees + " trees x " + sampleSize + " points x "
                     + dimension + " values)", (long) trees * sampleSize * dimension);
         }
         this.ring = new double[window * dimension];
@@ -77,15 +75,6 @@ public final class StreamingIsolationForest implements StreamingDetector {
             int slot = head - held + r;
             return ring[(slot < 0 ? slot + this.window : slot) * this.dimension + j];
         };
-    }
-
-    /** Refuses settings whose arrays would overflow {@code int} indexing instead of failing later. */
-    private static void requireArray(String what, long size) {
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(what + " would need " + size + " values in one array, more than a "
-                    + "Java array holds (" + (Integer.MAX_VALUE - 8) + "); use fewer trees, a smaller sampleSize or "
-                    + "window, or fewer features");
-        }
     }
 
     @Override

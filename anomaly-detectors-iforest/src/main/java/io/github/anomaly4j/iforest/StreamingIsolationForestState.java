@@ -43,8 +43,8 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
      * @param seen at least 0
      * @param lastTimestamp last timestamp
      * @param recent {@code min(seen, window) * dimension} finite values
-     * @param nextTree 0..trees-1
-     * @param grown at least 0
+     * @param nextTree 0..trees-1: {@code (grown - trees) mod trees} once warm, else 0
+     * @param grown {@code trees + (seen - sampleSize) / updateEvery} once warm, else 0
      * @param forest trees of this shape once {@code seen >= sampleSize}, else null
      * @param treePoints {@code trees * sampleSize * dimension} finite values, each point reaching the leaf slot it
      *     is filed under, every split node with points sending some to each side, when {@code streamScoring} is
@@ -94,6 +94,19 @@ public record StreamingIsolationForestState(int dimension, int trees, int sample
         if (forest != null && (forest.dimension() != dimension || forest.trees() != trees
                 || forest.sampleSize() != sampleSize || forest.extensionLevel() != extensionLevel)) {
             throw new IllegalArgumentException("the forest's shape " + forest + " does not match the settings");
+        }
+        // the tree counters follow from seen (StreamingIsolationForest.update): every tree at the warm-up, then one
+        // every updateEvery readings, round-robin from slot 0; grown numbers the tree seeds, so a wrong value would
+        // go on silently with trees other than the snapshotted detector's
+        long expectedGrown = warm ? trees + (seen - sampleSize) / updateEvery : 0L;
+        if (grown != expectedGrown) {
+            throw new IllegalArgumentException("grown must be " + expectedGrown + " after " + seen + " readings ("
+                    + trees + " trees, sampleSize " + sampleSize + ", updateEvery " + updateEvery + "), got " + grown);
+        }
+        long expectedNext = warm ? (grown - trees) % trees : 0L;
+        if (nextTree != expectedNext) {
+            throw new IllegalArgumentException("nextTree must be " + expectedNext + " after " + grown
+                    + " trees grown, got " + nextTree);
         }
         long points = insertion && forest != null ? (long) trees * sampleSize * dimension : 0L;
         if (treePoints.length != points) {
