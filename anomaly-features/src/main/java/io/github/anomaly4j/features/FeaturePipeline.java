@@ -360,6 +360,10 @@ public final class FeaturePipeline {
          * @return what happened to the reading
          */
         public Status apply(long timestamp, double[] in, double[] out, boolean[] mask) {
+            if (mask.length < featureCount) {
+                throw new IllegalArgumentException("mask has room for " + mask.length + " features, the pipeline "
+                        + "makes " + featureCount);
+            }
             Status s = apply(timestamp, in, out);
             for (int i = 0; i < featureCount; i++) {
                 mask[i] = out[i] != out[i];

@@ -1,0 +1,52 @@
+package io.github.anomaly4j.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.anomaly4j.api.feature.FeatureStream;
+import io.github.anomaly4j.api.feature.FeatureTransform;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad and extreme input (see docs/features.md): each is refused with a clear message before anything changes, or
+ * handled as documented.
+ */
+class BadInputTest {
+
+    // ---- FeaturePipeline ----------------------------------------------------------------------------------------
+
+    @Test
+    void aMaskTooShortIsRefusedBeforeTheReadingChangesAnything() {
+        FeaturePipeline p = FeaturePipeline.builder("x").add(Features.rollingMean(2)).build();
+        FeaturePipeline.Run run = p.open();
+        run.apply(1_000L, new double[] {1.0}, new double[1]);
+        FeaturePipeline.Snapshot before = run.snapshot();
+        assertThatThrownBy(() -> run.apply(2_000L, new double[] {2.0}, new double[1], new boolean[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mask has room for 0");
+        assertThat(run.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void outOfOrderRepeatedTooWideInfiniteAndShortOutputReadingsChangeNothing() {
+        FeaturePipeline p = FeaturePipeline.builder("x").add(Features.rollingMean(2))
+                .add(Features.dayCycle(ZoneId.of("UTC"))).build();
+        FeaturePipeline.Run run = p.open();
+        double[] out = new double[3];
+        run.apply(10L, new double[] {1.0}, out);
+        FeaturePipeline.Snapshot before = run.snapshot();
+        assertThatThrownBy(() -> run.apply(10L, new double[] {2.0}, out)).hasMessageContaining("repeats");
+        assertThatThrownBy(() -> run.apply(9L, new double[] {2.0}, out)).hasMessageContaining("earlier");
+        assertThatThrownBy(() -> run.apply(11L, new double[] {2.0, 3.0}, out)).hasMessageContaining("has 2 values");
+        assertThatThrownBy(() -> run.apply(11L, new double[] {Double.NEGATIVE_INFINITY}, out))
+                .hasMessageContaining("must be finite");
+        assertThatThrownBy(() -> run.apply(11L, new double[] {2.0}, new double[2]))
+                .hasMessageContaining("room for 2");
+        assertThat(run.snapshot()).isEqualTo(before);
+        assertThat(run.apply(Long.MAX_VALUE, new double[] {3.0}, out)).isEqualTo(FeaturePipeline.Status.READY);
+        assertThat(out[0]).isEqualTo(2.0);
+    }
+}
