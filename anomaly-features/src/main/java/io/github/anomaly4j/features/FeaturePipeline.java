@@ -399,6 +399,14 @@ public final class FeaturePipeline {
                 throw new IllegalArgumentException("snapshot of " + snapshot.pipeline() + " does not fit "
                         + FeaturePipeline.this);
             }
+            double[] carried = snapshot.lastFinite();
+            for (int j = 0; j < carried.length; j++) {
+                // NaN (no finite value yet) or finite: an infinity would reach the streams past the input check
+                if (Double.isInfinite(carried[j])) {
+                    throw new IllegalArgumentException("snapshot is inconsistent: the last value of column '"
+                            + columns.get(j) + "' is " + carried[j] + "; carried values must be finite or NaN");
+                }
+            }
             FeatureStream[] fresh = new FeatureStream[streams.length];
             for (int i = 0; i < streams.length; i++) {
                 fresh[i] = transforms.get(i).open(streamCols[i].length);
@@ -409,7 +417,7 @@ public final class FeaturePipeline {
             accepted = snapshot.accepted();
             lastTimestamp = snapshot.lastTimestamp();
             started = snapshot.started();
-            System.arraycopy(snapshot.lastFinite(), 0, lastFinite, 0, lastFinite.length);
+            System.arraycopy(carried, 0, lastFinite, 0, lastFinite.length);
         }
     }
 

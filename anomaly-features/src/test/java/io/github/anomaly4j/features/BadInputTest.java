@@ -49,4 +49,26 @@ class BadInputTest {
         assertThat(run.apply(Long.MAX_VALUE, new double[] {3.0}, out)).isEqualTo(FeaturePipeline.Status.READY);
         assertThat(out[0]).isEqualTo(2.0);
     }
+
+    @Test
+    void aSnapshotWithAnInfiniteCarriedValueIsRefused() {
+        FeaturePipeline p = FeaturePipeline.builder("x", "y").add(Features.rollingMean(2))
+                .nanPolicy(NanPolicy.CARRY_FORWARD).build();
+        FeaturePipeline.Run run = p.open();
+        run.apply(1_000L, new double[] {1.0, 2.0}, new double[2]);
+        FeaturePipeline.Snapshot s = run.snapshot();
+        FeaturePipeline.Run other = p.open();
+        other.apply(5_000L, new double[] {7.0, 8.0}, new double[2]);
+        FeaturePipeline.Snapshot before = other.snapshot();
+        for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            FeaturePipeline.Snapshot tampered = new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(),
+                    s.lastTimestamp(), s.started(), new double[] {1.0, bad}, s.streams());
+            assertThatThrownBy(() -> other.restore(tampered)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("last value of column 'y' is " + bad);
+            assertThat(other.snapshot()).isEqualTo(before);
+        }
+        // NaN (no value yet) is a valid carried value
+        other.restore(new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), s.lastTimestamp(), s.started(),
+                new double[] {1.0, Double.NaN}, s.streams()));
+    }
 }
