@@ -293,8 +293,8 @@ public final class FeaturePipeline {
             long gap = timestamp - lastTimestamp; // negative only on overflow, which is a huge gap
             if (started && (gap > maxGapMillis || gap < 0)) {
                 if (gapPolicy == GapPolicy.FAIL) {
-                    throw new IllegalArgumentException("reading at " + timestamp + " comes " + (timestamp
-                            - lastTimestamp) + " ms after the previous one; the pipeline allows at most "
+                    throw new IllegalArgumentException("reading at " + timestamp + " comes "
+                            + Long.toUnsignedString(gap) + " ms after the previous one; the pipeline allows at most "
                             + maxGapMillis + " ms");
                 }
                 openStreams();

@@ -71,4 +71,16 @@ class BadInputTest {
         other.restore(new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), s.lastTimestamp(), s.started(),
                 new double[] {1.0, Double.NaN}, s.streams()));
     }
+
+    @Test
+    void aGapBeyondTheLongRangeIsReportedAsSuch() {
+        FeaturePipeline p = FeaturePipeline.builder("x").add(Features.lag(1))
+                .maxGap(Duration.ofDays(1), GapPolicy.FAIL).build();
+        FeaturePipeline.Run run = p.open();
+        run.apply(Long.MIN_VALUE, new double[] {1.0}, new double[1]);
+        assertThatThrownBy(() -> run.apply(Long.MAX_VALUE, new double[] {2.0}, new double[1]))
+                .hasMessageContaining("comes 18446744073709551615 ms after the previous one");
+        assertThatThrownBy(() -> run.apply(Long.MIN_VALUE + 86_400_001L, new double[] {2.0}, new double[1]))
+                .hasMessageContaining("comes 86400001 ms after the previous one");
+    }
 }
