@@ -77,4 +77,22 @@ abstract class Kernel implements FeatureStream {
             throw new IllegalArgumentException("snapshot is inconsistent: " + what);
         }
     }
+
+    /** Requires {@code s.value(from) .. s.value(from + length - 1)} to be finite (ring buffers hold only inputs). */
+    static void requireFinite(ColumnSnapshot s, int from, int length, String what) {
+        for (int i = from; i < from + length; i++) {
+            require(Double.isFinite(s.value(i)), what + " holds " + s.value(i) + "; it holds only finite inputs");
+        }
+    }
+
+    /**
+     * Requires the shift and power-of-two scale of the rolling sums ({@link MomentsKernel},
+     * {@link AutocorrelationKernel}): a rebuild sets the shift to a finite value and the scale to {@code 2^-e} with
+     * {@code e} the exponent of a double, so its reciprocal is exact.
+     */
+    static void requireShiftAndScale(double shift, double scale) {
+        require(Double.isFinite(shift), "shift is " + shift + ", must be finite");
+        require(scale > 0.0 && scale < Double.POSITIVE_INFINITY && Math.scalb(1.0, Math.getExponent(scale)) == scale
+                && Double.isFinite(1.0 / scale), "scale is " + scale + ", must be a power of two in [2^-1023, 2^1023]");
+    }
 }

@@ -83,4 +83,66 @@ class BadInputTest {
         assertThatThrownBy(() -> run.apply(Long.MIN_VALUE + 86_400_001L, new double[] {2.0}, new double[1]))
                 .hasMessageContaining("comes 86400001 ms after the previous one");
     }
+
+    // ---- snapshots that check() must refuse ---------------------------------------------------------------------
+
+    private static FeatureStream fed(FeatureTransform t, double... values) {
+        FeatureStream s = t.open(1);
+        double[] out = new double[s.outputWidth()];
+        for (int i = 0; i < values.length; i++) {
+            s.apply(1_000L * (i + 1), new double[] {values[i]}, out);
+        }
+        return s;
+    }
+
+    /** Tampers with a snapshot of {@code from}: a fresh stream that has seen other values must refuse it, unchanged. */
+    private static void refused(FeatureTransform t, FeatureStream from, String message,
+            UnaryOperator<ColumnSnapshot> tamper) {
+        TransformSnapshot s = (TransformSnapshot) from.snapshot();
+        TransformSnapshot bad = new TransformSnapshot(s.transform(), 1, List.of(tamper.apply(s.columns().get(0))));
+        FeatureStream target = fed(t, 5.0, 6.0, 7.0);
+        Record before = target.snapshot();
+        assertThatThrownBy(() -> target.restore(bad)).as(t + " " + bad.columns().get(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThat(target.snapshot()).isEqualTo(before);
+        target.restore(s); // the untampered snapshot still fits
+    }
+
+    private static UnaryOperator<ColumnSnapshot> value(int i, double x) {
+        return c -> {
+            double[] v = c.values();
+            v[i] = x;
+            return new ColumnSnapshot(c.counters(), v);
+        };
+    }
+
+    private static UnaryOperator<ColumnSnapshot> counter(int i, long x) {
+        return c -> {
+            long[] v = c.counters();
+            v[i] = x;
+            return new ColumnSnapshot(v, c.values());
+        };
+    }
+
+    @Test
+    void rollingMomentsRefuseANonFiniteWindowValueABadShiftOrScaleAndCountersThatDoNotFit() {
+        for (FeatureTransform t : List.of(Features.rollingMean(4), Features.rollingVariance(4), Features.rollingStd(4),
+                Features.rollingZScore(4))) {
+            FeatureStream s = fed(t, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+            // values: 0 last, 1 shift, 2 scale, 3 1/scale, ..., 13.. the ring of 4
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+                refused(t, s, "window", value(13 + 1, bad));
+                refused(t, s, "shift", value(1, bad));
+                refused(t, s, "scale", value(2, bad));
+            }
+            refused(t, s, "scale", value(2, 3.0));
+            refused(t, s, "scale", value(2, 0.0));
+            refused(t, s, "scale", value(2, -0.25));
+            refused(t, s, "scale", value(3, 8.0));
+            refused(t, s, "last value", value(0, 2.5));
+            // counters: count, run of equal values, updates since the last rebuild
+            refused(t, s, "run", counter(1, 7));
+            refused(t, s, "rebuild", counter(2, 4L << 32));
+        }
+    }
 }
