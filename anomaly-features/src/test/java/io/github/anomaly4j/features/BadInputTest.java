@@ -145,4 +145,22 @@ class BadInputTest {
             refused(t, s, "rebuild", counter(2, 4L << 32));
         }
     }
+
+    @Test
+    void rollingAutocorrelationRefusesANonFiniteWindowValueABadShiftOrScaleAndCountersThatDoNotFit() {
+        for (FeatureTransform t : List.of(Features.rollingAutocorrelation(4, 1), Features.rollingAutocorrelation(4, 2))) {
+            FeatureStream s = fed(t, 1.0, 2.0, 4.0, 3.0, 5.0, 6.0);
+            // values: 0 last, 1 shift, 2 scale, ..., 17.. the ring of 4
+            for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
+                refused(t, s, "window", value(17 + 2, bad));
+                refused(t, s, "shift", value(1, bad));
+                refused(t, s, "scale", value(2, bad));
+            }
+            refused(t, s, "scale", value(2, 0.0));
+            refused(t, s, "scale", value(2, 0.3));
+            refused(t, s, "last value", value(0, 2.5));
+            refused(t, s, "run", counter(1, 7));
+            refused(t, s, "rebuild", counter(2, 1L << 40));
+        }
+    }
 }
