@@ -79,6 +79,17 @@ final class LagKernel extends Kernel {
                 3 + ring.length);
         require(s.value(0) == k && s.value(1) == mode, "lag differs");
         require(s.counter(0) >= 0, "negative count");
+        requireFinite(s, 3, ring.length, "the ring");
+        if (times != null) {
+            // the readings still in the ring came in strictly increasing time, or the rate divides by t - t' <= 0
+            long count = s.counter(0);
+            for (long i = Math.max(0, count - ring.length) + 1; i < count; i++) {
+                long before = s.counter(1 + ((int) (i - 1) & mask));
+                long after = s.counter(1 + ((int) i & mask));
+                require(before < after, "the times in the ring go from " + before + " to " + after
+                        + "; they must increase");
+            }
+        }
     }
 
     @Override

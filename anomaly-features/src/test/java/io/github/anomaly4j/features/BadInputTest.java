@@ -163,4 +163,27 @@ class BadInputTest {
             refused(t, s, "rebuild", counter(2, 1L << 40));
         }
     }
+
+    @Test
+    void lagAndRateOfChangeRefuseANonFiniteValueAndTimesOutOfOrder() {
+        for (FeatureTransform t : List.of(Features.lag(2), Features.rateOfChange(2))) {
+            FeatureStream s = fed(t, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+            // values: 0 lag, 1 mode, 2 (unused), 3.. the ring of 4
+            refused(t, s, "ring", value(3 + (5 & 3), Double.NaN));
+            refused(t, s, "ring", value(3 + (4 & 3), Double.POSITIVE_INFINITY));
+        }
+        FeatureTransform rate = Features.rateOfChange(1);
+        FeatureStream s = fed(rate, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
+        // counters: 0 count, 1.. the times of the ring of 2; the fifth reading (time 5,000) sits in slot 4 & 1 = 0
+        refused(rate, s, "times", counter(1 + (4 & 1), 6_000L));
+        refused(rate, s, "times", counter(1 + (4 & 1), 9_000L));
+        // a slot not yet written does not matter
+        TransformSnapshot young = (TransformSnapshot) fed(rate, 1.0).snapshot();
+        FeatureStream target = rate.open(1);
+        target.restore(new TransformSnapshot(young.transform(), 1,
+                List.of(counter(1 + 1, 500L).apply(young.columns().get(0)))));
+        double[] out = new double[1];
+        target.apply(3_000L, new double[] {5.0}, out);
+        assertThat(out[0]).isEqualTo(2.0);
+    }
 }
