@@ -186,4 +186,23 @@ class BadInputTest {
         target.apply(3_000L, new double[] {5.0}, out);
         assertThat(out[0]).isEqualTo(2.0);
     }
+
+    @Test
+    void diffRefusesANonFiniteInputInItsFirstStageAndStageCountsThatDoNotFit() {
+        FeatureTransform t = Features.diff(2, 2);
+        FeatureStream s = fed(t, 1.0, 2.0, 4.0, 3.0, 5.0, 6.0);
+        // values: 0 order, 1 lag, 2.. the first stage's ring of 2, then the second's; counters: one per stage
+        refused(t, s, "first stage", value(2 + 1, Double.NaN));
+        refused(t, s, "first stage", value(2, Double.POSITIVE_INFINITY));
+        refused(t, s, "stage 1", counter(1, 5));
+        refused(t, s, "stage 1", counter(1, 0));
+        FeatureStream young = fed(t, 1.0);
+        refused(t, young, "stage 1", counter(1, 1));
+        // later stages may hold infinities and NaN: differences of finite values can overflow
+        FeatureStream extreme = fed(Features.diff(2, 1), Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE);
+        Record state = extreme.snapshot();
+        FeatureStream target = Features.diff(2, 1).open(1);
+        target.restore(state);
+        assertThat(target.snapshot()).isEqualTo(state);
+    }
 }
