@@ -205,4 +205,22 @@ class BadInputTest {
         target.restore(state);
         assertThat(target.snapshot()).isEqualTo(state);
     }
+
+    @Test
+    void rollingMinAndMaxRefuseADequeNoStreamReaches() {
+        for (FeatureTransform t : List.of(Features.rollingMin(3), Features.rollingMax(3))) {
+            boolean max = t.id().equals("rolling-max");
+            FeatureStream s = max ? fed(t, 9.0, 8.0, 7.0, 6.0) : fed(t, 1.0, 2.0, 3.0, 4.0);
+            // counters: 0 count, 1 head, 2 tail, 3 size, 4.. the sequence numbers; values: 0 window, 1 sign, 2.. the deque
+            refused(t, s, "deque", value(2, Double.NaN));
+            refused(t, s, "deque", value(3, Double.NEGATIVE_INFINITY));
+            refused(t, s, "deque", value(2, max ? -6.5 : 3.5)); // not increasing (a max keeps negated values)
+            refused(t, s, "deque", counter(4, 1_000L));         // a value that never expires
+            refused(t, s, "deque", counter(6, 2L));             // the newest is not the last reading
+            refused(t, s, "deque", counter(0, 100L));            // entries older than the window
+            refused(t, s, "deque", counter(4, 2L));              // not increasing
+            FeatureStream empty = t.open(1);
+            refused(t, empty, "deque", counter(0, 5L));          // readings but an empty deque
+        }
+    }
 }
