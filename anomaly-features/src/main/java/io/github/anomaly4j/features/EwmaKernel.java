@@ -41,11 +41,26 @@ final class EwmaKernel extends Kernel {
             variance = 0.0;
         } else {
             double diff = x - mean;
-            double incr = alpha * diff;
-            mean += incr;
-            variance = oneMinusAlpha * (variance + diff * incr);
+            if (Math.abs(diff) <= Double.MAX_VALUE) {
+                double incr = alpha * diff;
+                mean += incr;
+                variance = oneMinusAlpha * (variance + diff * incr);
+            } else {
+                farApart(x);
+            }
         }
         out[off] = mode == MEAN ? mean : variance;
+    }
+
+    /**
+     * The same step when {@code x - mean} overflows (values more than {@code Double.MAX_VALUE} apart, of opposite
+     * signs): the mean as the weighted sum of the two, the variance from half the difference, neither of which
+     * overflows; the variance is then {@code +Infinity} only if it is beyond the double range.
+     */
+    private void farApart(double x) {
+        double half = 0.5 * x - 0.5 * mean;
+        variance = oneMinusAlpha * (variance + 4.0 * ((alpha * half) * half));
+        mean = oneMinusAlpha * mean + alpha * x;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.anomaly4j.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.github.anomaly4j.api.feature.FeatureStream;
 import io.github.anomaly4j.api.feature.FeatureTransform;
@@ -222,5 +223,27 @@ class BadInputTest {
             FeatureStream empty = t.open(1);
             refused(t, empty, "deque", counter(0, 5L));          // readings but an empty deque
         }
+    }
+
+    // ---- extreme finite values ----------------------------------------------------------------------------------
+
+    private static double last(FeatureTransform t, double... values) {
+        FeatureStream s = t.open(1);
+        double[] out = new double[1];
+        for (int i = 0; i < values.length; i++) {
+            s.apply(1_000L * (i + 1), new double[] {values[i]}, out);
+        }
+        return out[0];
+    }
+
+    @Test
+    void ewmaOfValuesFarApartStaysFinite() {
+        double max = Double.MAX_VALUE;
+        assertThat(last(Features.ewma(0.5), -max, max)).isEqualTo(0.0);
+        assertThat(last(Features.ewma(0.5), -max, max, 0.0, 8.0)).isEqualTo(4.0);
+        assertThat(last(Features.ewma(1.0), -max, max)).isEqualTo(max);
+        assertThat(last(Features.ewma(0.25), max, -max)).isCloseTo(0.5 * max, withinPercentage(1e-13));
+        // the variance of such values is beyond the double range: +Infinity, never NaN
+        assertThat(last(Features.ewVariance(0.5), -max, max, 0.0, 1.0)).isEqualTo(Double.POSITIVE_INFINITY);
     }
 }
