@@ -4,7 +4,9 @@ package io.github.anomaly4j.features;
  * Exponentially weighted mean {@code m_t = m_{t-1} + alpha (x_t - m_{t-1})} (mode {@link #MEAN}) or variance (mode
  * {@link #VARIANCE}), with the variance updated as in West (1979) / Finch, "Incremental calculation of weighted
  * mean and variance" (2009, eq. 143): {@code diff = x - m; m += alpha diff; v = (1 - alpha)(v + alpha diff^2)}.
- * The first value starts the mean (variance 0). A recursion, so chunking and restarts cannot change a bit.
+ * The first value starts the mean (variance 0). A recursion, so chunking and restarts cannot change a bit. At
+ * {@code alpha = 1} the variance is 0 by definition, written as such: {@code 0 * (v + diff^2)} would be NaN once
+ * {@code diff^2} overflows.
  */
 final class EwmaKernel extends Kernel {
     static final int MEAN = 0;
@@ -44,7 +46,7 @@ final class EwmaKernel extends Kernel {
             if (Math.abs(diff) <= Double.MAX_VALUE) {
                 double incr = alpha * diff;
                 mean += incr;
-                variance = oneMinusAlpha * (variance + diff * incr);
+                variance = oneMinusAlpha == 0.0 ? 0.0 : oneMinusAlpha * (variance + diff * incr);
             } else {
                 farApart(x);
             }
@@ -59,7 +61,7 @@ final class EwmaKernel extends Kernel {
      */
     private void farApart(double x) {
         double half = 0.5 * x - 0.5 * mean;
-        variance = oneMinusAlpha * (variance + 4.0 * ((alpha * half) * half));
+        variance = oneMinusAlpha == 0.0 ? 0.0 : oneMinusAlpha * (variance + 4.0 * ((alpha * half) * half));
         mean = oneMinusAlpha * mean + alpha * x;
     }
 

@@ -246,4 +246,10 @@ class BadInputTest {
         // the variance of such values is beyond the double range: +Infinity, never NaN
         assertThat(last(Features.ewVariance(0.5), -max, max, 0.0, 1.0)).isEqualTo(Double.POSITIVE_INFINITY);
     }
+
+    @Test
+    void ewVarianceWithAlphaOneIsZeroHoweverFarApartTheValues() {
+        assertThat(last(Features.ewVariance(1.0), 0.0, 1e200)).isEqualTo(0.0);
+        assertThat(last(Features.ewVariance(1.0), -Double.MAX_VALUE, Double.MAX_VALUE, 1.0)).isEqualTo(0.0);
+    }
 }
