@@ -75,6 +75,11 @@ final class EwmaKernel extends Kernel {
         s.requireLayout("ewma", 1, 4);
         require(Double.compare(s.value(0), alpha) == 0 && s.value(1) == mode, "alpha differs");
         require(s.counter(0) == 0 || s.counter(0) == 1, "started flag");
+        if (s.counter(0) == 1) {
+            // a started stream's mean lies between readings; its variance is >= 0, +Infinity beyond the double range
+            require(Double.isFinite(s.value(2)), "mean is " + s.value(2) + ", must be finite");
+            require(s.value(3) >= 0.0, "variance is " + s.value(3) + ", must be >= 0");
+        }
     }
 
     @Override

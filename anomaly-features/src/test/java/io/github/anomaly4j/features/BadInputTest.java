@@ -252,4 +252,20 @@ class BadInputTest {
         assertThat(last(Features.ewVariance(1.0), 0.0, 1e200)).isEqualTo(0.0);
         assertThat(last(Features.ewVariance(1.0), -Double.MAX_VALUE, Double.MAX_VALUE, 1.0)).isEqualTo(0.0);
     }
+
+    @Test
+    void ewmaRefusesAMeanOrVarianceNoStreamReaches() {
+        for (FeatureTransform t : List.of(Features.ewma(0.5), Features.ewVariance(0.5))) {
+            FeatureStream s = fed(t, 1.0, 2.0);
+            // values: 0 alpha, 1 statistic, 2 mean, 3 variance
+            refused(t, s, "mean", value(2, Double.NaN));
+            refused(t, s, "mean", value(2, Double.NEGATIVE_INFINITY));
+            refused(t, s, "variance", value(3, Double.NaN));
+            refused(t, s, "variance", value(3, -1.0));
+            // a variance beyond the double range is reachable (see ewmaOfValuesFarApartStaysFinite)
+            TransformSnapshot ok = (TransformSnapshot) s.snapshot();
+            t.open(1).restore(new TransformSnapshot(ok.transform(), 1,
+                    List.of(value(3, Double.POSITIVE_INFINITY).apply(ok.columns().get(0)))));
+        }
+    }
 }
