@@ -268,4 +268,29 @@ class BadInputTest {
                     List.of(value(3, Double.POSITIVE_INFINITY).apply(ok.columns().get(0)))));
         }
     }
+
+    // ---- settings -----------------------------------------------------------------------------------------------
+
+    @Test
+    void outOfRangeSettingsAreRefusedByTheSetterNamingTheParameter() {
+        for (int w : new int[] {0, -1, Checks.MAX_WINDOW + 1, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            assertThatThrownBy(() -> Features.builder("rolling-mean").window(w)).hasMessageContaining("'window'");
+            assertThatThrownBy(() -> Features.builder("lag").lag(w)).hasMessageContaining("'lag'");
+            assertThatThrownBy(() -> new WindowState(w)).hasMessageContaining("window");
+            assertThatThrownBy(() -> new DiffState(1, w)).hasMessageContaining("lag");
+        }
+        assertThatThrownBy(() -> Features.rollingStd(1)).hasMessageContaining("window");
+        assertThatThrownBy(() -> Features.rollingAutocorrelation(5, 5)).hasMessageContaining("lag");
+        assertThatThrownBy(() -> Features.diff(9, 1)).hasMessageContaining("order");
+        for (double q : new double[] {-0.1, 1.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> Features.builder("rolling-quantile").quantile(q))
+                    .hasMessageContaining("'quantile'");
+        }
+        for (double a : new double[] {0.0, -0.0, -0.1, 1.1, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            assertThatThrownBy(() -> Features.builder("ewma").alpha(a)).as("alpha %s", a)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'alpha'");
+        }
+        assertThat(Features.builder("ewma").alpha(Double.MIN_VALUE).build().warmUp()).isZero();
+        assertThat(Features.builder("ewma").alpha(1.0).build().warmUp()).isZero();
+    }
 }
