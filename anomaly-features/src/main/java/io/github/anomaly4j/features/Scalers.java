@@ -100,6 +100,6 @@ final class Scalers {
             return sorted[sorted.length - 1];
         }
         double frac = h - lo;
-        return frac == 0.0 ? sorted[lo] : sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+        return frac == 0.0 ? sorted[lo] : QuantileKernel.interpolate(sorted[lo], sorted[lo + 1], frac);
     }
 }

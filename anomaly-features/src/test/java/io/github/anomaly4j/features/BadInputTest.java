@@ -293,4 +293,16 @@ class BadInputTest {
         assertThat(Features.builder("ewma").alpha(Double.MIN_VALUE).build().warmUp()).isZero();
         assertThat(Features.builder("ewma").alpha(1.0).build().warmUp()).isZero();
     }
+
+    @Test
+    void quantilesBetweenValuesMoreThanMaxValueApartAreFinite() {
+        double max = Double.MAX_VALUE;
+        assertThat(last(Features.rollingMedian(2), -max, max)).isEqualTo(0.0);
+        assertThat(last(Features.rollingQuantile(2, 0.75), max, -max)).isEqualTo(0.75 * max - 0.25 * max);
+        assertThat(last(Features.rollingQuantile(4, 0.5), 1.0, -max, max, 2.0)).isEqualTo(1.5);
+        assertThat(StreamingProperties.sortedQuantile(new double[] {max, -max}, 0.5)).isEqualTo(0.0);
+        FeatureTransform robust = Features.robustScaler().fit(io.github.anomaly4j.api.data.TimeSeries.of(
+                new long[] {1, 2}, List.of("x"), new double[][] {{-max, max}}));
+        assertThat(((ScalerState) robust.state()).center()).containsExactly(0.0);
+    }
 }
