@@ -20,11 +20,14 @@ abstract class Kernel implements FeatureStream {
 
     /**
      * @return the only input value, NaN for a missing one
-     * @throws IllegalArgumentException for the wrong width or an infinite value
+     * @throws IllegalArgumentException for the wrong width, no room for the output or an infinite value
      */
-    final double single(double[] in) {
+    final double single(double[] in, double[] out) {
         if (in.length != 1) {
             throw new IllegalArgumentException("'" + transform + "' was opened for 1 input value, got " + in.length);
+        }
+        if (out.length < 1) {
+            throw new IllegalArgumentException("'" + transform + "': output has room for 0 values, needs 1");
         }
         double x = in[0];
         if (Double.isInfinite(x)) {

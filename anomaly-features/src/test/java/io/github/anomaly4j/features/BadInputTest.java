@@ -305,4 +305,23 @@ class BadInputTest {
                 new long[] {1, 2}, List.of("x"), new double[][] {{-max, max}}));
         assertThat(((ScalerState) robust.state()).center()).containsExactly(0.0);
     }
+
+    @Test
+    void anOutputArrayTooShortIsRefusedBeforeAStreamChanges() {
+        List<FeatureTransform> all = List.of(Features.lag(1), Features.rateOfChange(1), Features.diff(1, 1),
+                Features.rollingMean(2), Features.rollingStd(2), Features.rollingMin(2), Features.rollingMedian(2),
+                Features.ewma(0.5), Features.rollingAutocorrelation(3, 1), Features.dayCycle(ZoneId.of("UTC")));
+        for (FeatureTransform t : all) {
+            for (int width : new int[] {1, 2}) {
+                FeatureStream s = t.open(width);
+                double[] in = width == 1 ? new double[] {1.0} : new double[] {1.0, 2.0};
+                s.apply(1_000L, in, new double[s.outputWidth()]);
+                Record before = s.snapshot();
+                assertThatThrownBy(() -> s.apply(2_000L, in, new double[s.outputWidth() - 1]))
+                        .as("%s over %d columns", t, width).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("room for " + (s.outputWidth() - 1));
+                assertThat(s.snapshot()).isEqualTo(before);
+            }
+        }
+    }
 }
