@@ -49,7 +49,7 @@ final class Scalers {
                         ss += d * d;
                     }
                     center[c] = mean;
-                    s = Math.sqrt(ss / (m - 1));
+                    s = ss < Double.POSITIVE_INFINITY ? Math.sqrt(ss / (m - 1)) : scaledDeviation(v, mean);
                     break;
                 }
                 case MIN_MAX: {
@@ -74,8 +74,45 @@ final class Scalers {
         return new ScalerState(center, scale);
     }
 
-    /** Mean by a compensated sum, then one correction pass. */
+    /**
+     * Mean by a compensated sum, then one correction pass. If the sum overflows (values near
+     * {@code Double.MAX_VALUE}), the mean of the values scaled by {@code 2^-k}, small enough that {@code n} of them
+     * cannot overflow, scaled back: exact scalings, lost only in values far below the mean's last bit.
+     */
     private static double mean(double[] v) {
+        double mean = plainMean(v);
+        if (Double.isFinite(mean)) {
+            return mean;
+        }
+        int k = 2 + (32 - Integer.numberOfLeadingZeros(v.length));
+        double[] scaled = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            scaled[i] = Math.scalb(v[i], -k);
+        }
+        return Math.scalb(plainMean(scaled), k);
+    }
+
+    /**
+     * The sample standard deviation when the plain sum of squared deviations overflows: every value and the mean
+     * scaled by a power of two that brings the largest below 1, so neither the differences nor their squares
+     * overflow, and the result scaled back ({@code +Infinity} only if the deviation itself is beyond the range).
+     */
+    private static double scaledDeviation(double[] v, double mean) {
+        double largest = Math.abs(mean);
+        for (double x : v) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        int k = Math.getExponent(largest) + 1;
+        double scaledMean = Math.scalb(mean, -k);
+        double ss = 0.0;
+        for (double x : v) {
+            double d = Math.scalb(x, -k) - scaledMean;
+            ss += d * d;
+        }
+        return Math.scalb(Math.sqrt(ss / (v.length - 1)), k);
+    }
+
+    private static double plainMean(double[] v) {
         double sum = 0.0;
         double comp = 0.0;
         for (double x : v) {

@@ -324,4 +324,30 @@ class BadInputTest {
             }
         }
     }
+
+    private static ScalerState fitted(FeatureTransform scaler, double... values) {
+        long[] t = new long[values.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i + 1;
+        }
+        return (ScalerState) scaler.fit(io.github.anomaly4j.api.data.TimeSeries.of(t, List.of("x"),
+                new double[][] {values})).state();
+    }
+
+    @Test
+    void theStandardScalerFitsValuesWhoseSumsOverflowWhenTheirMeanAndDeviationAreDoubles() {
+        double max = Double.MAX_VALUE;
+        // the sum overflows, the mean does not
+        ScalerState s = fitted(Features.standardScaler(), max, max, 0.5 * max);
+        assertThat(s.center()[0]).isCloseTo(5.0 / 6.0 * max, withinPercentage(1e-13));
+        assertThat(s.scale()[0]).isCloseTo(Math.sqrt(1.0 / 12.0) * max, withinPercentage(1e-13));
+        // the sum of squared deviations overflows, the deviation (1e200) does not; it used to become scale 1
+        s = fitted(Features.standardScaler(), 1e200, -1e200, 0.0);
+        assertThat(s.center()[0]).isEqualTo(0.0);
+        assertThat(s.scale()[0]).isCloseTo(1e200, withinPercentage(1e-13));
+        // ordinary values keep the plain sums
+        s = fitted(Features.standardScaler(), 1.0, 2.0, 4.0);
+        assertThat(s.center()).containsExactly(7.0 / 3.0);
+        assertThat(s.scale()).containsExactly(Math.sqrt((16.0 / 9 + 1.0 / 9 + 25.0 / 9) / 2));
+    }
 }
