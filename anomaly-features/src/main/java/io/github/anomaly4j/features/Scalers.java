@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Fitting of the standard, min-max and robust scalers: per column, over the finite training values (NaN values
  * are missing readings and skipped). A column whose scale is zero (a constant column) gets scale 1, so its output
- * is {@code x - center}, as scikit-learn does.
+ * is {@code x - center}, as scikit-learn does; one whose scale is beyond the double range is refused.
  */
 final class Scalers {
     static final int STANDARD = 0;
@@ -69,7 +69,14 @@ final class Scalers {
                     s = quantile(v, 0.75) - quantile(v, 0.25);
                 }
             }
-            scale[c] = s > 0.0 && s < Double.POSITIVE_INFINITY ? s : 1.0;
+            if (s == Double.POSITIVE_INFINITY) {
+                // (x - center) / 1 would be as wrong as the outputs are large: say so instead
+                throw new IllegalArgumentException(id + ": the scale of column '" + training.columnNames().get(c)
+                        + "' (" + (kind == STANDARD ? "standard deviation" : kind == MIN_MAX ? "range"
+                        : "interquartile range") + " of its training values) is beyond the double range; divide "
+                        + "the column by a constant first");
+            }
+            scale[c] = s > 0.0 ? s : 1.0;
         }
         return new ScalerState(center, scale);
     }

@@ -350,4 +350,18 @@ class BadInputTest {
         assertThat(s.center()).containsExactly(7.0 / 3.0);
         assertThat(s.scale()).containsExactly(Math.sqrt((16.0 / 9 + 1.0 / 9 + 25.0 / 9) / 2));
     }
+
+    @Test
+    void aScalerWhoseScaleIsBeyondTheDoubleRangeIsRefusedAtFit() {
+        double max = Double.MAX_VALUE;
+        for (FeatureTransform scaler : List.of(Features.standardScaler(), Features.minMaxScaler(),
+                Features.robustScaler())) {
+            assertThatThrownBy(() -> fitted(scaler, -max, -max, max, max)).as("%s", scaler)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(scaler.id() + ": the scale of column 'x'")
+                    .hasMessageContaining("beyond the double range");
+        }
+        // a constant column still gets scale 1
+        assertThat(fitted(Features.minMaxScaler(), max, max).scale()).containsExactly(1.0);
+    }
 }
