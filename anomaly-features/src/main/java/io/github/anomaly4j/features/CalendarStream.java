@@ -158,9 +158,11 @@ final class CalendarStream implements FeatureStream {
 
     @Override
     public void restore(Record snapshot) {
-        if (!(snapshot instanceof TransformSnapshot s) || !s.transform().equals(transform)) {
+        if (!(snapshot instanceof TransformSnapshot s) || !s.transform().equals(transform) || s.inputWidth() != 1
+                || s.columns().size() != 1) {
             throw new IllegalArgumentException("cannot restore " + ColumnwiseStream.describe(snapshot)
-                    + " into a stream of '" + transform + "'");
+                    + " into a stream of '" + transform + "' (one state for the timestamp)");
         }
+        s.columns().get(0).requireLayout(transform, 0, 0);
     }
 }

@@ -364,4 +364,19 @@ class BadInputTest {
         // a constant column still gets scale 1
         assertThat(fitted(Features.minMaxScaler(), max, max).scale()).containsExactly(1.0);
     }
+
+    @Test
+    void aCalendarStreamRefusesASnapshotOfAnotherLayout() {
+        FeatureTransform t = Features.weekCycle(ZoneId.of("Europe/Paris"));
+        FeatureStream s = t.open(2);
+        TransformSnapshot good = (TransformSnapshot) s.snapshot();
+        ColumnSnapshot empty = good.columns().get(0);
+        for (TransformSnapshot bad : List.of(new TransformSnapshot(good.transform(), 3, List.of(empty)),
+                new TransformSnapshot(good.transform(), 1, List.of(empty, empty)),
+                new TransformSnapshot(good.transform(), 1, List.of()),
+                new TransformSnapshot(good.transform(), 1, List.of(new ColumnSnapshot(new long[] {7}, new double[0]))))) {
+            assertThatThrownBy(() -> s.restore(bad)).as("%s", bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        s.restore(good);
+    }
 }
