@@ -54,7 +54,9 @@ final class LagKernel extends Kernel {
         if (mode == LAG) {
             out[off] = ring[back];
         } else {
-            out[off] = (x - ring[back]) * 1000.0 / (double) (timestamp - times[back]);
+            // times increase, so the interval is positive: negative only when it overflows a long (more than 2^63 ms)
+            long dt = timestamp - times[back];
+            out[off] = (x - ring[back]) * 1000.0 / (dt > 0 ? (double) dt : dt + 0x1p64);
         }
     }
 

@@ -379,4 +379,13 @@ class BadInputTest {
         }
         s.restore(good);
     }
+
+    @Test
+    void rateOfChangeOverAnIntervalBeyondTheLongRangeKeepsItsSign() {
+        FeatureStream s = Features.rateOfChange(1).open(1);
+        double[] out = new double[1];
+        s.apply(Long.MIN_VALUE, new double[] {0.0}, out);
+        s.apply(Long.MAX_VALUE, new double[] {0x1p64}, out);
+        assertThat(out[0]).isEqualTo(1000.0); // 2^64 over 2^64 - 1 ms, rounded to the nearest double
+    }
 }
