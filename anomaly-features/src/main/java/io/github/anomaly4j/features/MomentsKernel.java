@@ -239,7 +239,10 @@ final class MomentsKernel extends Kernel {
         }
         double m = mean();
         // |sum x| far below sum |x|: cancellation a double-double cannot carry; sum the window exactly
-        out[off] = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean();
+        m = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean(1.0);
+        // a sum beyond the double range (values near Double.MAX_VALUE): sum the window scaled by 2^-26, exactly
+        // (n <= 2^24 such values cannot overflow), and scale the mean back
+        out[off] = Math.abs(m) <= Double.MAX_VALUE ? m : Math.scalb(exactMean(0x1p-26), 26);
     }
 
     /** {@link #replace} for the first sum only. */
@@ -281,13 +284,15 @@ final class MomentsKernel extends Kernel {
      * The correctly rounded sum of the window (Shewchuk, "Adaptive precision floating-point arithmetic and fast
      * robust geometric predicates", 1997: the non-overlapping expansion, finished with round-half-even as in
      * Python's {@code math.fsum}) divided by {@code n}. O(n); used only for windows whose sum cancels by more than
-     * a factor 2^40.
+     * a factor 2^40, or whose sum overflows.
+     *
+     * @param factor a power of two each value is multiplied by first (1, or small enough that the sum cannot overflow)
      */
-    private double exactMean() {
+    private double exactMean(double factor) {
         int np = 0;
         double[] p = partials;
         for (long k = count - n; k < count; k++) {
-            double x = ring[(int) k & mask];
+            double x = ring[(int) k & mask] * factor;
             int i = 0;
             for (int j = 0; j < np; j++) {
                 double y = p[j];

@@ -388,4 +388,25 @@ class BadInputTest {
         s.apply(Long.MAX_VALUE, new double[] {0x1p64}, out);
         assertThat(out[0]).isEqualTo(1000.0); // 2^64 over 2^64 - 1 ms, rounded to the nearest double
     }
+
+    private static double[] outputs(FeatureTransform t, double... values) {
+        FeatureStream s = t.open(1);
+        double[] out = new double[1];
+        double[] all = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            s.apply(1_000L * (i + 1), new double[] {values[i]}, out);
+            all[i] = out[0];
+        }
+        return all;
+    }
+
+    @Test
+    void theRollingMeanOfValuesWhoseSumOverflowsIsTheirMean() {
+        double max = Double.MAX_VALUE;
+        double[] means = outputs(Features.rollingMean(3), max, max, 0.5 * max, 0.5 * max, 0.0, -max, -max, -max);
+        assertThat(means[2]).isCloseTo(5.0 / 6.0 * max, withinPercentage(1e-13));
+        assertThat(means[3]).isCloseTo(2.0 / 3.0 * max, withinPercentage(1e-13));
+        assertThat(means[4]).isCloseTo(1.0 / 3.0 * max, withinPercentage(1e-13));
+        assertThat(means[7]).isEqualTo(-max);
+    }
 }
