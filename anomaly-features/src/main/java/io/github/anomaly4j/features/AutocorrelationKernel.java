@@ -239,8 +239,9 @@ final class AutocorrelationKernel extends Kernel {
             maxAbs = Math.max(maxAbs, Math.abs(ring[(int) i & mask] - newShift));
         }
         if (!Double.isFinite(maxAbs)) {
+            // the spread overflows a double: centre on 0 and scale by the largest |x| (see MomentsKernel.rebuild)
             newShift = 0.0;
-            maxAbs = 0.0;
+            maxAbs = MomentsKernel.largestMagnitude(ring, first, count, mask);
         }
         shift = newShift;
         scale = Math.scalb(1.0, -(maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs)));

@@ -434,9 +434,10 @@ final class MomentsKernel extends Kernel {
             maxAbs = Math.max(maxAbs, Math.abs(ring[(int) i & mask] - newShift));
         }
         if (!Double.isFinite(maxAbs)) {
-            // the spread overflows a double: fall back to an unshifted, unscaled window
+            // the spread overflows a double: centre on 0 (x - 0 cannot overflow) and scale by the largest |x|, so
+            // neither the differences nor their squares overflow (unscaled, the squares did, and the spread was lost)
             newShift = 0.0;
-            maxAbs = 0.0;
+            maxAbs = largestMagnitude(ring, first, count, mask);
         }
         shift = newShift;
         int exp = maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs);
@@ -453,6 +454,15 @@ final class MomentsKernel extends Kernel {
             absSum += Math.abs(ring[(int) i & mask]);
         }
         sinceRebuild = 0;
+    }
+
+    /** The largest {@code |ring[i]|} over the window {@code first .. count - 1}. */
+    static double largestMagnitude(double[] ring, long first, long count, int mask) {
+        double largest = 0.0;
+        for (long i = first; i < count; i++) {
+            largest = Math.max(largest, Math.abs(ring[(int) i & mask]));
+        }
+        return largest;
     }
 
     @Override

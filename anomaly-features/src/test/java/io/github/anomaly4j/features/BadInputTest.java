@@ -409,4 +409,24 @@ class BadInputTest {
         assertThat(means[4]).isCloseTo(1.0 / 3.0 * max, withinPercentage(1e-13));
         assertThat(means[7]).isEqualTo(-max);
     }
+
+    @Test
+    void spreadsOfWindowsWiderThanTheDoubleRangeAreComputedNotZero() {
+        double max = Double.MAX_VALUE;
+        double[] z = outputs(Features.rollingZScore(2), -max, max, 1.0, 2.0, 4.0);
+        assertThat(z[1]).isCloseTo(Math.sqrt(0.5), withinPercentage(1e-13));
+        assertThat(z[2]).isCloseTo(-Math.sqrt(0.5), withinPercentage(1e-13));
+        assertThat(z[4]).isCloseTo(Math.sqrt(0.5), withinPercentage(1e-13)); // {2, 4}: back to the ordinary path
+        assertThat(outputs(Features.rollingZScore(3), max, -max, max)[2]).isCloseTo(Math.sqrt(1.0 / 3.0),
+                withinPercentage(1e-13));
+        double[] sd = outputs(Features.rollingStd(8), max, -max, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0);
+        assertThat(sd[7]).isCloseTo(Math.sqrt(2.0 / 7.0) * max, withinPercentage(1e-13));
+        // a spread beyond the double range is +Infinity, not NaN
+        assertThat(outputs(Features.rollingStd(2), -max, max)[1]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(outputs(Features.rollingVariance(2), -max, max)[1]).isEqualTo(Double.POSITIVE_INFINITY);
+        double[] r = outputs(Features.rollingAutocorrelation(3, 1), max, -max, max, -max, 1.0, 2.0, 4.0);
+        assertThat(r[2]).isCloseTo(-2.0 / 3.0, withinPercentage(1e-13));
+        assertThat(r[3]).isCloseTo(-2.0 / 3.0, withinPercentage(1e-13));
+        assertThat(r[6]).isCloseTo(-1.0 / 42.0, withinPercentage(1e-12));
+    }
 }
