@@ -429,4 +429,16 @@ class BadInputTest {
         assertThat(r[3]).isCloseTo(-2.0 / 3.0, withinPercentage(1e-13));
         assertThat(r[6]).isCloseTo(-1.0 / 42.0, withinPercentage(1e-12));
     }
+
+    @Test
+    void aWindowMuchNarrowerThanTheOneBeforeIsCentredOnItsOwnValues() {
+        // 1e200 leaves; the mean the rebuild took from the old sums carried their rounding (of 1e200's order), far
+        // outside [0, 1], and the window's spread cancelled to 0
+        assertThat(outputs(Features.rollingVariance(3), 1e200, 1e-300, Double.MIN_VALUE, 1.0)[3])
+                .isCloseTo(1.0 / 3.0, withinPercentage(1e-12));
+        assertThat(outputs(Features.rollingZScore(3), 1e200, 1e-300, Double.MIN_VALUE, 1.0)[3])
+                .isCloseTo(2.0 / 3.0 / Math.sqrt(1.0 / 3.0), withinPercentage(1e-12));
+        assertThat(outputs(Features.rollingAutocorrelation(3, 1), 1e200, 1e-300, Double.MIN_VALUE, 1.0)[3])
+                .isCloseTo(-1.0 / 6.0, withinPercentage(1e-12));
+    }
 }
