@@ -133,8 +133,9 @@ final class AutocorrelationKernel extends Kernel {
         }
         double m = s1 * invN;
         double ht = ends;
+        // s2 == 0 in a window that is not constant: its squares underflowed at a scale left by other values
         if (++sinceRebuild >= rebuildEvery || count == n || s1 * m > CANCELLATION * s2 || s2 < peak * SHRUNK
-                || !(s2 <= HUGE)) {
+                || !(s2 <= HUGE) || s2 == 0.0 && run < n) {
             rebuild();
             s1 = a[S1] + a[S1 + 1];
             s2 = a[S2] + a[S2 + 1];

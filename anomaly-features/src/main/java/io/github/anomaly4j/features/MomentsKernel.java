@@ -112,7 +112,9 @@ final class MomentsKernel extends Kernel {
         double sum1 = s1 + c1;
         double sum2 = s2 + c2;
         double q = sum1 * sum1 * invN;
-        if (++sinceRebuild >= rebuildEvery || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK || !(sum2 <= HUGE)) {
+        // sum2 == 0 in a window that is not constant: its squares underflowed at a scale left by other values
+        if (++sinceRebuild >= rebuildEvery || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK || !(sum2 <= HUGE)
+                || sum2 == 0.0 && run < n) {
             rebuild();
             sum1 = s1 + c1;
             sum2 = s2 + c2;

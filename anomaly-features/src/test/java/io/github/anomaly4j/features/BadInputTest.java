@@ -441,4 +441,16 @@ class BadInputTest {
         assertThat(outputs(Features.rollingAutocorrelation(3, 1), 1e200, 1e-300, Double.MIN_VALUE, 1.0)[3])
                 .isCloseTo(-1.0 / 6.0, withinPercentage(1e-12));
     }
+
+    @Test
+    void aTinyValueAfterAConstantRunIsNotLostToUnderflow() {
+        // the constant run left scale 1; 1e-200 squared underflows at that scale, and the sums said "no spread"
+        assertThat(outputs(Features.rollingStd(3), 0.0, 0.0, 0.0, 1e-200)[3])
+                .isCloseTo(Math.sqrt(1.0 / 3.0) * 1e-200, withinPercentage(1e-12));
+        assertThat(outputs(Features.rollingZScore(3), 0.0, 0.0, 0.0, 1e-300)[3])
+                .isCloseTo(2.0 / Math.sqrt(3.0), withinPercentage(1e-12));
+        assertThat(outputs(Features.rollingAutocorrelation(3, 1), 0.0, 0.0, 0.0, 1e-300)[3])
+                .isCloseTo(-1.0 / 6.0, withinPercentage(1e-12));
+        assertThat(outputs(Features.rollingStd(3), 0.0, 0.0, 0.0, 0.0)[3]).isEqualTo(0.0);
+    }
 }
