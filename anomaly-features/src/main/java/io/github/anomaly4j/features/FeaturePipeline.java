@@ -399,6 +399,11 @@ public final class FeaturePipeline {
                 throw new IllegalArgumentException("snapshot of " + snapshot.pipeline() + " does not fit "
                         + FeaturePipeline.this);
             }
+            if (!snapshot.started() && snapshot.accepted() != 0) {
+                // the next reading's time would go unchecked, and a rate-of-change inside could refuse it midway
+                throw new IllegalArgumentException("snapshot is inconsistent: the run accepted " + snapshot.accepted()
+                        + " readings but has not started");
+            }
             double[] carried = snapshot.lastFinite();
             for (int j = 0; j < carried.length; j++) {
                 // NaN (no finite value yet) or finite: an infinity would reach the streams past the input check

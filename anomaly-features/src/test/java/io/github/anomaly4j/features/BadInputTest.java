@@ -453,4 +453,19 @@ class BadInputTest {
                 .isCloseTo(-1.0 / 6.0, withinPercentage(1e-12));
         assertThat(outputs(Features.rollingStd(3), 0.0, 0.0, 0.0, 0.0)[3]).isEqualTo(0.0);
     }
+
+    @Test
+    void aSnapshotOfARunThatHasNotStartedButAcceptedReadingsIsRefused() {
+        FeaturePipeline p = FeaturePipeline.builder("x").add(Features.rateOfChange(1)).add(Features.lag(1)).build();
+        FeaturePipeline.Run run = p.open();
+        run.apply(1_000L, new double[] {1.0}, new double[2]);
+        run.apply(2_000L, new double[] {2.0}, new double[2]);
+        FeaturePipeline.Snapshot s = run.snapshot();
+        FeaturePipeline.Snapshot tampered = new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), s.lastTimestamp(),
+                false, s.lastFinite(), s.streams());
+        FeaturePipeline.Run other = p.open();
+        assertThatThrownBy(() -> other.restore(tampered)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accepted 2 readings but has not started");
+        assertThat(other.snapshot()).isEqualTo(p.open().snapshot());
+    }
 }
