@@ -88,6 +88,11 @@ public final class FeaturePipeline {
      * @return a builder
      */
     public static Builder builder(String... columns) {
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j] == null) {
+                throw new IllegalArgumentException("input column " + j + " is null; columns need names");
+            }
+        }
         return new Builder(List.of(columns));
     }
 

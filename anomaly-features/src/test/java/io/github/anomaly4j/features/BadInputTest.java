@@ -468,4 +468,10 @@ class BadInputTest {
                 .hasMessageContaining("accepted 2 readings but has not started");
         assertThat(other.snapshot()).isEqualTo(p.open().snapshot());
     }
+
+    @Test
+    void aNullColumnNameIsRefusedNamingItsPosition() {
+        assertThatThrownBy(() -> FeaturePipeline.builder("a", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column 1 is null");
+    }
 }
