@@ -62,7 +62,7 @@ final class AutocorrelationKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {
@@ -133,8 +133,9 @@ final class AutocorrelationKernel extends Kernel {
         }
         double m = s1 * invN;
         double ht = ends;
+        // s2 == 0 in a window that is not constant: its squares underflowed at a scale left by other values
         if (++sinceRebuild >= rebuildEvery || count == n || s1 * m > CANCELLATION * s2 || s2 < peak * SHRUNK
-                || !(s2 <= HUGE)) {
+                || !(s2 <= HUGE) || s2 == 0.0 && run < n) {
             rebuild();
             s1 = a[S1] + a[S1 + 1];
             s2 = a[S2] + a[S2 + 1];
@@ -235,12 +236,25 @@ final class AutocorrelationKernel extends Kernel {
             newShift = last;
         }
         double maxAbs = 0.0;
+        double least = Double.POSITIVE_INFINITY;
+        double most = Double.NEGATIVE_INFINITY;
         for (long i = first; i < count; i++) {
-            maxAbs = Math.max(maxAbs, Math.abs(ring[(int) i & mask] - newShift));
+            double x = ring[(int) i & mask];
+            maxAbs = Math.max(maxAbs, Math.abs(x - newShift));
+            least = Math.min(least, x);
+            most = Math.max(most, x);
+        }
+        if (!(newShift >= least && newShift <= most)) {
+            // the mean taken from the old sums carries their rounding, of the order of the values that were in the
+            // window: after a huge value left (1e200, then values near 1) it can land far outside this window, whose
+            // spread would then cancel to 0; centre on the newest value instead
+            newShift = last;
+            maxAbs = Math.max(most - newShift, newShift - least);
         }
         if (!Double.isFinite(maxAbs)) {
+            // the spread overflows a double: centre on 0 and scale by the largest |x| (see MomentsKernel.rebuild)
             newShift = 0.0;
-            maxAbs = 0.0;
+            maxAbs = MomentsKernel.largestMagnitude(ring, first, count, mask);
         }
         shift = newShift;
         scale = Math.scalb(1.0, -(maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs)));
@@ -280,6 +294,14 @@ final class AutocorrelationKernel extends Kernel {
         s.requireLayout("rolling-autocorrelation", 3, 17 + ring.length);
         require(s.value(4) == n && s.value(5) == k, "window or lag differs");
         require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
+        long count = s.counter(0);
+        require(s.counter(1) <= count, "a run of " + s.counter(1) + " equal values in " + count);
+        require(s.counter(2) <= rebuildEvery, s.counter(2) + " updates since the last rebuild, at most "
+                + rebuildEvery);
+        requireFinite(s, 17, ring.length, "the window");
+        require(count == 0 || s.value(0) == s.value(17 + ((int) (count - 1) & mask)),
+                "the last value is not the newest in the window");
+        requireShiftAndScale(s.value(1), s.value(2));
     }
 
     @Override

@@ -48,10 +48,15 @@ final class CalendarStream implements FeatureStream {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        if (timestamp < validFrom || timestamp >= validUntil) {
-            locate(timestamp);
+        if (out.length < outputWidth()) {
+            throw new IllegalArgumentException("'" + transform + "': output has room for " + out.length
+                    + " values, needs " + outputWidth());
         }
-        long local = timestamp + offsetMillis;
+        long t = timestamp;
+        if (t < validFrom || t >= validUntil) {
+            t = locate(t);
+        }
+        long local = t + offsetMillis;
         long day = Math.floorDiv(local, DAY);
         long inDay = local - day * DAY;
         switch (mode) {
@@ -110,19 +115,39 @@ final class CalendarStream implements FeatureStream {
         }
     }
 
-    private void locate(long timestamp) {
+    /**
+     * Caches the zone's offset at {@code timestamp} and the interval over which it holds, cut so that
+     * {@code timestamp + offsetMillis} cannot overflow inside it.
+     *
+     * @return {@code timestamp}, or for a timestamp within a day of the ends of the long range (where adding the
+     *     offset would overflow) the same time of the week near the epoch ({@code floorMod(timestamp, WEEK)}):
+     *     every output depends only on the local time modulo a week
+     */
+    private long locate(long timestamp) {
         if (rules.isFixedOffset()) {
             offsetMillis = rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L;
             validFrom = Long.MIN_VALUE;
             validUntil = Long.MAX_VALUE;
-            return;
+        } else {
+            Instant at = Instant.ofEpochMilli(timestamp);
+            offsetMillis = rules.getOffset(at).getTotalSeconds() * 1000L;
+            ZoneOffsetTransition previous = rules.previousTransition(at.plusMillis(1));
+            ZoneOffsetTransition next = rules.nextTransition(at);
+            validFrom = previous == null ? Long.MIN_VALUE : millis(previous.toEpochSecond());
+            validUntil = next == null ? Long.MAX_VALUE : millis(next.toEpochSecond());
         }
-        Instant at = Instant.ofEpochMilli(timestamp);
-        offsetMillis = rules.getOffset(at).getTotalSeconds() * 1000L;
-        ZoneOffsetTransition previous = rules.previousTransition(at.plusMillis(1));
-        ZoneOffsetTransition next = rules.nextTransition(at);
-        validFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond() * 1000L;
-        validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000L;
+        if (offsetMillis > 0) {
+            validUntil = Math.min(validUntil, Long.MAX_VALUE - offsetMillis + 1);
+        } else {
+            validFrom = Math.max(validFrom, Long.MIN_VALUE - offsetMillis);
+        }
+        return timestamp >= validFrom && timestamp < validUntil ? timestamp : Math.floorMod(timestamp, WEEK);
+    }
+
+    /** Epoch seconds to milliseconds, saturated (a transition of the far future lies beyond the long range). */
+    private static long millis(long epochSecond) {
+        return epochSecond > Long.MAX_VALUE / 1000L ? Long.MAX_VALUE
+                : epochSecond < Long.MIN_VALUE / 1000L ? Long.MIN_VALUE : epochSecond * 1000L;
     }
 
     @Override
@@ -133,9 +158,11 @@ final class CalendarStream implements FeatureStream {
 
     @Override
     public void restore(Record snapshot) {
-        if (!(snapshot instanceof TransformSnapshot s) || !s.transform().equals(transform)) {
+        if (!(snapshot instanceof TransformSnapshot s) || !s.transform().equals(transform) || s.inputWidth() != 1
+                || s.columns().size() != 1) {
             throw new IllegalArgumentException("cannot restore " + ColumnwiseStream.describe(snapshot)
-                    + " into a stream of '" + transform + "'");
+                    + " into a stream of '" + transform + "' (one state for the timestamp)");
         }
+        s.columns().get(0).requireLayout(transform, 0, 0);
     }
 }

@@ -26,7 +26,7 @@ final class DiffKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {
@@ -68,6 +68,14 @@ final class DiffKernel extends Kernel {
         for (int j = 0; j < order; j++) {
             require(s.counter(j) >= 0, "negative count");
         }
+        for (int j = 1; j < order; j++) {
+            // stage j takes a value each time stage j - 1 emits one, which it does from its lag-th value on
+            long expected = Math.max(0, s.counter(j - 1) - lag);
+            require(s.counter(j) == expected, "stage " + j + " has seen " + s.counter(j) + " values, stage " + (j - 1)
+                    + " has emitted " + expected);
+        }
+        // the first stage holds inputs; later ones hold differences, which may overflow to infinities and NaN
+        requireFinite(s, 2, cap, "the first stage");
     }
 
     @Override

@@ -27,7 +27,7 @@ final class ExtremumKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {
@@ -83,6 +83,17 @@ final class ExtremumKernel extends Kernel {
         require(size >= 0 && size <= seq.length && s.counter(2) - s.counter(1) == size
                 && s.counterCount() == 4 + size && s.valueCount() == 2 + size, "deque size");
         require(s.counter(0) >= 0, "negative count");
+        // after an update the deque holds the newest reading and, before it, readings of the window (sequence
+        // numbers count - n .. count - 1), with sequence numbers and values both strictly increasing; a deque that
+        // breaks this never expires an entry, outgrows its slots or answers with a value not in the window
+        long count = s.counter(0);
+        require(count == 0 ? size == 0 : size > 0 && s.counter(4 + (int) size - 1) == count - 1
+                && s.counter(4) >= count - n, "the deque does not hold the newest reading and only the window");
+        requireFinite(s, 2, (int) size, "the deque");
+        for (int i = 1; i < size; i++) {
+            require(s.counter(4 + i - 1) < s.counter(4 + i) && s.value(2 + i - 1) < s.value(2 + i),
+                    "the deque's sequence numbers and values must increase");
+        }
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class FeaturePipeline {
      * @return a builder
      */
     public static Builder builder(String... columns) {
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j] == null) {
+                throw new IllegalArgumentException("input column " + j + " is null; columns need names");
+            }
+        }
         return new Builder(List.of(columns));
     }
 
@@ -293,8 +298,8 @@ public final class FeaturePipeline {
             long gap = timestamp - lastTimestamp; // negative only on overflow, which is a huge gap
             if (started && (gap > maxGapMillis || gap < 0)) {
                 if (gapPolicy == GapPolicy.FAIL) {
-                    throw new IllegalArgumentException("reading at " + timestamp + " comes " + (timestamp
-                            - lastTimestamp) + " ms after the previous one; the pipeline allows at most "
+                    throw new IllegalArgumentException("reading at " + timestamp + " comes "
+                            + Long.toUnsignedString(gap) + " ms after the previous one; the pipeline allows at most "
                             + maxGapMillis + " ms");
                 }
                 openStreams();
@@ -360,6 +365,10 @@ public final class FeaturePipeline {
          * @return what happened to the reading
          */
         public Status apply(long timestamp, double[] in, double[] out, boolean[] mask) {
+            if (mask.length < featureCount) {
+                throw new IllegalArgumentException("mask has room for " + mask.length + " features, the pipeline "
+                        + "makes " + featureCount);
+            }
             Status s = apply(timestamp, in, out);
             for (int i = 0; i < featureCount; i++) {
                 mask[i] = out[i] != out[i];
@@ -395,6 +404,19 @@ public final class FeaturePipeline {
                 throw new IllegalArgumentException("snapshot of " + snapshot.pipeline() + " does not fit "
                         + FeaturePipeline.this);
             }
+            if (!snapshot.started() && snapshot.accepted() != 0) {
+                // the next reading's time would go unchecked, and a rate-of-change inside could refuse it midway
+                throw new IllegalArgumentException("snapshot is inconsistent: the run accepted " + snapshot.accepted()
+                        + " readings but has not started");
+            }
+            double[] carried = snapshot.lastFinite();
+            for (int j = 0; j < carried.length; j++) {
+                // NaN (no finite value yet) or finite: an infinity would reach the streams past the input check
+                if (Double.isInfinite(carried[j])) {
+                    throw new IllegalArgumentException("snapshot is inconsistent: the last value of column '"
+                            + columns.get(j) + "' is " + carried[j] + "; carried values must be finite or NaN");
+                }
+            }
             FeatureStream[] fresh = new FeatureStream[streams.length];
             for (int i = 0; i < streams.length; i++) {
                 fresh[i] = transforms.get(i).open(streamCols[i].length);
@@ -405,7 +427,7 @@ public final class FeaturePipeline {
             accepted = snapshot.accepted();
             lastTimestamp = snapshot.lastTimestamp();
             started = snapshot.started();
-            System.arraycopy(snapshot.lastFinite(), 0, lastFinite, 0, lastFinite.length);
+            System.arraycopy(carried, 0, lastFinite, 0, lastFinite.length);
         }
     }
 

@@ -20,11 +20,14 @@ abstract class Kernel implements FeatureStream {
 
     /**
      * @return the only input value, NaN for a missing one
-     * @throws IllegalArgumentException for the wrong width or an infinite value
+     * @throws IllegalArgumentException for the wrong width, no room for the output or an infinite value
      */
-    final double single(double[] in) {
+    final double single(double[] in, double[] out) {
         if (in.length != 1) {
             throw new IllegalArgumentException("'" + transform + "' was opened for 1 input value, got " + in.length);
+        }
+        if (out.length < 1) {
+            throw new IllegalArgumentException("'" + transform + "': output has room for 0 values, needs 1");
         }
         double x = in[0];
         if (Double.isInfinite(x)) {
@@ -76,5 +79,23 @@ abstract class Kernel implements FeatureStream {
         if (!ok) {
             throw new IllegalArgumentException("snapshot is inconsistent: " + what);
         }
+    }
+
+    /** Requires {@code s.value(from) .. s.value(from + length - 1)} to be finite (ring buffers hold only inputs). */
+    static void requireFinite(ColumnSnapshot s, int from, int length, String what) {
+        for (int i = from; i < from + length; i++) {
+            require(Double.isFinite(s.value(i)), what + " holds " + s.value(i) + "; it holds only finite inputs");
+        }
+    }
+
+    /**
+     * Requires the shift and power-of-two scale of the rolling sums ({@link MomentsKernel},
+     * {@link AutocorrelationKernel}): a rebuild sets the shift to a finite value and the scale to {@code 2^-e} with
+     * {@code e} the exponent of a double, so its reciprocal is exact.
+     */
+    static void requireShiftAndScale(double shift, double scale) {
+        require(Double.isFinite(shift), "shift is " + shift + ", must be finite");
+        require(scale > 0.0 && scale < Double.POSITIVE_INFINITY && Math.scalb(1.0, Math.getExponent(scale)) == scale
+                && Double.isFinite(1.0 / scale), "scale is " + scale + ", must be a power of two in [2^-1023, 2^1023]");
     }
 }

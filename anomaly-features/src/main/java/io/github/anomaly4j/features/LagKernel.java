@@ -26,7 +26,7 @@ final class LagKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {
@@ -54,7 +54,9 @@ final class LagKernel extends Kernel {
         if (mode == LAG) {
             out[off] = ring[back];
         } else {
-            out[off] = (x - ring[back]) * 1000.0 / (double) (timestamp - times[back]);
+            // times increase, so the interval is positive: negative only when it overflows a long (more than 2^63 ms)
+            long dt = timestamp - times[back];
+            out[off] = (x - ring[back]) * 1000.0 / (dt > 0 ? (double) dt : dt + 0x1p64);
         }
     }
 
@@ -79,6 +81,17 @@ final class LagKernel extends Kernel {
                 3 + ring.length);
         require(s.value(0) == k && s.value(1) == mode, "lag differs");
         require(s.counter(0) >= 0, "negative count");
+        requireFinite(s, 3, ring.length, "the ring");
+        if (times != null) {
+            // the readings still in the ring came in strictly increasing time, or the rate divides by t - t' <= 0
+            long count = s.counter(0);
+            for (long i = Math.max(0, count - ring.length) + 1; i < count; i++) {
+                long before = s.counter(1 + ((int) (i - 1) & mask));
+                long after = s.counter(1 + ((int) i & mask));
+                require(before < after, "the times in the ring go from " + before + " to " + after
+                        + "; they must increase");
+            }
+        }
     }
 
     @Override

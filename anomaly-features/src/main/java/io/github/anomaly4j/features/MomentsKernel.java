@@ -77,7 +77,7 @@ final class MomentsKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {
@@ -112,7 +112,9 @@ final class MomentsKernel extends Kernel {
         double sum1 = s1 + c1;
         double sum2 = s2 + c2;
         double q = sum1 * sum1 * invN;
-        if (++sinceRebuild >= rebuildEvery || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK || !(sum2 <= HUGE)) {
+        // sum2 == 0 in a window that is not constant: its squares underflowed at a scale left by other values
+        if (++sinceRebuild >= rebuildEvery || q > CANCELLATION * sum2 || sum2 < peak * SHRUNK || !(sum2 <= HUGE)
+                || sum2 == 0.0 && run < n) {
             rebuild();
             sum1 = s1 + c1;
             sum2 = s2 + c2;
@@ -239,7 +241,10 @@ final class MomentsKernel extends Kernel {
         }
         double m = mean();
         // |sum x| far below sum |x|: cancellation a double-double cannot carry; sum the window exactly
-        out[off] = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean();
+        m = Math.abs(m) * n >= absSum * ILL_CONDITIONED ? m : exactMean(1.0);
+        // a sum beyond the double range (values near Double.MAX_VALUE): sum the window scaled by 2^-26, exactly
+        // (n <= 2^24 such values cannot overflow), and scale the mean back
+        out[off] = Math.abs(m) <= Double.MAX_VALUE ? m : Math.scalb(exactMean(0x1p-26), 26);
     }
 
     /** {@link #replace} for the first sum only. */
@@ -281,13 +286,15 @@ final class MomentsKernel extends Kernel {
      * The correctly rounded sum of the window (Shewchuk, "Adaptive precision floating-point arithmetic and fast
      * robust geometric predicates", 1997: the non-overlapping expansion, finished with round-half-even as in
      * Python's {@code math.fsum}) divided by {@code n}. O(n); used only for windows whose sum cancels by more than
-     * a factor 2^40.
+     * a factor 2^40, or whose sum overflows.
+     *
+     * @param factor a power of two each value is multiplied by first (1, or small enough that the sum cannot overflow)
      */
-    private double exactMean() {
+    private double exactMean(double factor) {
         int np = 0;
         double[] p = partials;
         for (long k = count - n; k < count; k++) {
-            double x = ring[(int) k & mask];
+            double x = ring[(int) k & mask] * factor;
             int i = 0;
             for (int j = 0; j < np; j++) {
                 double y = p[j];
@@ -425,13 +432,26 @@ final class MomentsKernel extends Kernel {
             newShift = last;
         }
         double maxAbs = 0.0;
+        double least = Double.POSITIVE_INFINITY;
+        double most = Double.NEGATIVE_INFINITY;
         for (long i = first; i < count; i++) {
-            maxAbs = Math.max(maxAbs, Math.abs(ring[(int) i & mask] - newShift));
+            double x = ring[(int) i & mask];
+            maxAbs = Math.max(maxAbs, Math.abs(x - newShift));
+            least = Math.min(least, x);
+            most = Math.max(most, x);
+        }
+        if (!(newShift >= least && newShift <= most)) {
+            // the mean taken from the old sums carries their rounding, of the order of the values that were in the
+            // window: after a huge value left (1e200, then values near 1) it can land far outside this window, whose
+            // spread would then cancel to 0; centre on the newest value instead
+            newShift = last;
+            maxAbs = Math.max(most - newShift, newShift - least);
         }
         if (!Double.isFinite(maxAbs)) {
-            // the spread overflows a double: fall back to an unshifted, unscaled window
+            // the spread overflows a double: centre on 0 (x - 0 cannot overflow) and scale by the largest |x|, so
+            // neither the differences nor their squares overflow (unscaled, the squares did, and the spread was lost)
             newShift = 0.0;
-            maxAbs = 0.0;
+            maxAbs = largestMagnitude(ring, first, count, mask);
         }
         shift = newShift;
         int exp = maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs);
@@ -448,6 +468,15 @@ final class MomentsKernel extends Kernel {
             absSum += Math.abs(ring[(int) i & mask]);
         }
         sinceRebuild = 0;
+    }
+
+    /** The largest {@code |ring[i]|} over the window {@code first .. count - 1}. */
+    static double largestMagnitude(double[] ring, long first, long count, int mask) {
+        double largest = 0.0;
+        for (long i = first; i < count; i++) {
+            largest = Math.max(largest, Math.abs(ring[(int) i & mask]));
+        }
+        return largest;
     }
 
     @Override
@@ -477,6 +506,15 @@ final class MomentsKernel extends Kernel {
         s.requireLayout("rolling moments", 3, 13 + ring.length);
         require(s.value(9) == n && s.value(MODE_SLOT) == mode, "window or statistic differs");
         require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
+        long count = s.counter(0);
+        require(s.counter(1) <= count, "a run of " + s.counter(1) + " equal values in " + count);
+        require(s.counter(2) <= rebuildEvery, s.counter(2) + " updates since the last rebuild, at most "
+                + rebuildEvery);
+        requireFinite(s, 13, ring.length, "the window");
+        require(count == 0 || s.value(0) == s.value(13 + ((int) (count - 1) & mask)),
+                "the last value is not the newest in the window");
+        requireShiftAndScale(s.value(1), s.value(2));
+        require(s.value(3) == 1.0 / s.value(2), "1/scale is " + s.value(3) + " for scale " + s.value(2));
     }
 
     @Override

@@ -69,7 +69,7 @@ final class QuantileKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {
@@ -127,7 +127,17 @@ final class QuantileKernel extends Kernel {
         double[] s = slice;
         int i = lo - below;
         double v = s[i];
-        out[off] = frac == 0.0 ? v : v + frac * (s[i + 1] - v);
+        out[off] = frac == 0.0 ? v : interpolate(v, s[i + 1], frac);
+    }
+
+    /**
+     * {@code a + frac (b - a)} for {@code a <= b}; when {@code b - a} overflows (values of opposite signs more than
+     * {@code Double.MAX_VALUE} apart) the same point as {@code (1 - frac) a + frac b}, which cannot overflow, instead
+     * of an infinity (as R computes it; numpy returns an infinity).
+     */
+    static double interpolate(double a, double b, double frac) {
+        double gap = b - a;
+        return gap <= Double.MAX_VALUE ? a + frac * gap : (1.0 - frac) * a + frac * b;
     }
 
     /** Takes {@code old} out of the slice if it was in range and puts {@code x} in if it is (an insertion step). */

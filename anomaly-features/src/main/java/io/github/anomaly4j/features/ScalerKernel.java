@@ -12,7 +12,7 @@ final class ScalerKernel extends Kernel {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        double x = single(in);
+        double x = single(in, out);
         if (x == x) {
             update(timestamp, x, out, 0);
         } else {

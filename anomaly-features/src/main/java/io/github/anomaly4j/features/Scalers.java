@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Fitting of the standard, min-max and robust scalers: per column, over the finite training values (NaN values
  * are missing readings and skipped). A column whose scale is zero (a constant column) gets scale 1, so its output
- * is {@code x - center}, as scikit-learn does.
+ * is {@code x - center}, as scikit-learn does; one whose scale is beyond the double range is refused.
  */
 final class Scalers {
     static final int STANDARD = 0;
@@ -49,7 +49,7 @@ final class Scalers {
                         ss += d * d;
                     }
                     center[c] = mean;
-                    s = Math.sqrt(ss / (m - 1));
+                    s = ss < Double.POSITIVE_INFINITY ? Math.sqrt(ss / (m - 1)) : scaledDeviation(v, mean);
                     break;
                 }
                 case MIN_MAX: {
@@ -69,13 +69,57 @@ final class Scalers {
                     s = quantile(v, 0.75) - quantile(v, 0.25);
                 }
             }
-            scale[c] = s > 0.0 && s < Double.POSITIVE_INFINITY ? s : 1.0;
+            if (s == Double.POSITIVE_INFINITY) {
+                // (x - center) / 1 would be as wrong as the outputs are large: say so instead
+                throw new IllegalArgumentException(id + ": the scale of column '" + training.columnNames().get(c)
+                        + "' (" + (kind == STANDARD ? "standard deviation" : kind == MIN_MAX ? "range"
+                        : "interquartile range") + " of its training values) is beyond the double range; divide "
+                        + "the column by a constant first");
+            }
+            scale[c] = s > 0.0 ? s : 1.0;
         }
         return new ScalerState(center, scale);
     }
 
-    /** Mean by a compensated sum, then one correction pass. */
+    /**
+     * Mean by a compensated sum, then one correction pass. If the sum overflows (values near
+     * {@code Double.MAX_VALUE}), the mean of the values scaled by {@code 2^-k}, small enough that {@code n} of them
+     * cannot overflow, scaled back: exact scalings, lost only in values far below the mean's last bit.
+     */
     private static double mean(double[] v) {
+        double mean = plainMean(v);
+        if (Double.isFinite(mean)) {
+            return mean;
+        }
+        int k = 2 + (32 - Integer.numberOfLeadingZeros(v.length));
+        double[] scaled = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            scaled[i] = Math.scalb(v[i], -k);
+        }
+        return Math.scalb(plainMean(scaled), k);
+    }
+
+    /**
+     * The sample standard deviation when the plain sum of squared deviations overflows: every value and the mean
+     * scaled by a power of two that brings the largest below 1, so neither the differences nor their squares
+     * overflow, and the result scaled back ({@code +Infinity} only if the deviation itself is beyond the range).
+     */
+    private static double scaledDeviation(double[] v, double mean) {
+        double largest = Math.abs(mean);
+        for (double x : v) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        int k = Math.getExponent(largest) + 1;
+        double scaledMean = Math.scalb(mean, -k);
+        double ss = 0.0;
+        for (double x : v) {
+            double d = Math.scalb(x, -k) - scaledMean;
+            ss += d * d;
+        }
+        return Math.scalb(Math.sqrt(ss / (v.length - 1)), k);
+    }
+
+    private static double plainMean(double[] v) {
         double sum = 0.0;
         double comp = 0.0;
         for (double x : v) {
@@ -100,6 +144,6 @@ final class Scalers {
             return sorted[sorted.length - 1];
         }
         double frac = h - lo;
-        return frac == 0.0 ? sorted[lo] : sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+        return frac == 0.0 ? sorted[lo] : QuantileKernel.interpolate(sorted[lo], sorted[lo + 1], frac);
     }
 }

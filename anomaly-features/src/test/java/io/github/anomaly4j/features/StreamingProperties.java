@@ -130,7 +130,12 @@ class StreamingProperties {
             return s[s.length - 1];
         }
         double frac = h - lo;
-        return frac == 0.0 ? s[lo] : s[lo] + frac * (s[lo + 1] - s[lo]);
+        if (frac == 0.0) {
+            return s[lo];
+        }
+        double gap = s[lo + 1] - s[lo];
+        // values of opposite signs more than MAX_VALUE apart: the weighted sum, which cannot overflow
+        return gap <= Double.MAX_VALUE ? s[lo] + frac * gap : (1.0 - frac) * s[lo] + frac * s[lo + 1];
     }
 
     @Property(tries = 150)
