@@ -235,27 +235,8 @@ final class AutocorrelationKernel extends Kernel {
         if (run >= n || !Double.isFinite(newShift)) {
             newShift = last;
         }
-        double maxAbs = 0.0;
-        double least = Double.POSITIVE_INFINITY;
-        double most = Double.NEGATIVE_INFINITY;
-        for (long i = first; i < count; i++) {
-            double x = ring[(int) i & mask];
-            maxAbs = Math.max(maxAbs, Math.abs(x - newShift));
-            least = Math.min(least, x);
-            most = Math.max(most, x);
-        }
-        if (!(newShift >= least && newShift <= most)) {
-            // the mean taken from the old sums carries their rounding, of the order of the values that were in the
-            // window: after a huge value left (1e200, then values near 1) it can land far outside this window, whose
-            // spread would then cancel to 0; centre on the newest value instead
-            newShift = last;
-            maxAbs = Math.max(most - newShift, newShift - least);
-        }
-        if (!Double.isFinite(maxAbs)) {
-            // the spread overflows a double: centre on 0 and scale by the largest |x| (see MomentsKernel.rebuild)
-            newShift = 0.0;
-            maxAbs = MomentsKernel.largestMagnitude(ring, first, count, mask);
-        }
+        newShift = MomentsKernel.centre(ring, first, count, mask, newShift, last);
+        double maxAbs = MomentsKernel.largestDeviation(ring, first, count, mask, newShift);
         shift = newShift;
         scale = Math.scalb(1.0, -(maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs)));
         java.util.Arrays.fill(acc, 0.0);

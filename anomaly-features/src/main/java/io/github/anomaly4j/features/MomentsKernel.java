@@ -431,28 +431,8 @@ final class MomentsKernel extends Kernel {
             // a constant window centres exactly on its value, so its sums are exactly zero
             newShift = last;
         }
-        double maxAbs = 0.0;
-        double least = Double.POSITIVE_INFINITY;
-        double most = Double.NEGATIVE_INFINITY;
-        for (long i = first; i < count; i++) {
-            double x = ring[(int) i & mask];
-            maxAbs = Math.max(maxAbs, Math.abs(x - newShift));
-            least = Math.min(least, x);
-            most = Math.max(most, x);
-        }
-        if (!(newShift >= least && newShift <= most)) {
-            // the mean taken from the old sums carries their rounding, of the order of the values that were in the
-            // window: after a huge value left (1e200, then values near 1) it can land far outside this window, whose
-            // spread would then cancel to 0; centre on the newest value instead
-            newShift = last;
-            maxAbs = Math.max(most - newShift, newShift - least);
-        }
-        if (!Double.isFinite(maxAbs)) {
-            // the spread overflows a double: centre on 0 (x - 0 cannot overflow) and scale by the largest |x|, so
-            // neither the differences nor their squares overflow (unscaled, the squares did, and the spread was lost)
-            newShift = 0.0;
-            maxAbs = largestMagnitude(ring, first, count, mask);
-        }
+        newShift = centre(ring, first, count, mask, newShift, last);
+        double maxAbs = largestDeviation(ring, first, count, mask, newShift);
         shift = newShift;
         int exp = maxAbs == 0.0 ? 0 : Math.getExponent(maxAbs);
         scale = Math.scalb(1.0, -exp);
@@ -471,10 +451,37 @@ final class MomentsKernel extends Kernel {
     }
 
     /** The largest {@code |ring[i]|} over the window {@code first .. count - 1}. */
-    static double largestMagnitude(double[] ring, long first, long count, int mask) {
+    /**
+     * The shift a rebuild centres the window {@code ring[first..count)} on (shared with
+     * {@link AutocorrelationKernel}): {@code candidate}, the mean from the old sums, if it lies within the window's
+     * values; otherwise the newest value, since that mean carries the old sums' rounding, of the order of values
+     * that have left (after 1e200 left, values near 1 would cancel to a spread of 0); and 0 when the spread about
+     * either overflows a double, so that {@code x - 0} cannot overflow and the scale, from the largest {@code |x|},
+     * keeps the squares finite too (unscaled, the squares overflowed and the spread was lost).
+     */
+    static double centre(double[] ring, long first, long count, int mask, double candidate, double newest) {
+        double spread = 0.0;
+        double least = Double.POSITIVE_INFINITY;
+        double most = Double.NEGATIVE_INFINITY;
+        for (long i = first; i < count; i++) {
+            double x = ring[(int) i & mask];
+            spread = Math.max(spread, Math.abs(x - candidate));
+            least = Math.min(least, x);
+            most = Math.max(most, x);
+        }
+        double shift = candidate;
+        if (!(candidate >= least && candidate <= most)) {
+            shift = newest;
+            spread = Math.max(most - newest, newest - least);
+        }
+        return Double.isFinite(spread) ? shift : 0.0;
+    }
+
+    /** @return the largest {@code |x - shift|} over {@code ring[first..count)}, which the scale is chosen from */
+    static double largestDeviation(double[] ring, long first, long count, int mask, double shift) {
         double largest = 0.0;
         for (long i = first; i < count; i++) {
-            largest = Math.max(largest, Math.abs(ring[(int) i & mask]));
+            largest = Math.max(largest, Math.abs(ring[(int) i & mask] - shift));
         }
         return largest;
     }
