@@ -148,6 +148,36 @@ public final class Parameter<T> {
         });
     }
 
+    /**
+     * A string parameter checked by a function, for values too many or too open to list as choices (a time zone
+     * id, a pattern). The function returns the value to keep (it may normalise it, e.g. {@code "UTC+5"} to
+     * {@code "UTC+05:00"}) or throws {@link IllegalArgumentException} saying what is wrong; the parameter's message
+     * then names the parameter and {@code range} and carries that reason.
+     *
+     * @param name parameter name
+     * @param defaultValue default, which {@code check} must accept
+     * @param range what is allowed, in words, for help text and messages
+     * @param check validates and normalises a value
+     * @param description one line for help text
+     * @return the parameter
+     */
+    public static Parameter<String> text(String name, String defaultValue, String range,
+            java.util.function.UnaryOperator<String> check, String description) {
+        Objects.requireNonNull(check, "check");
+        return new Parameter<>(name, String.class, defaultValue, description, Objects.requireNonNull(range, "range"),
+                raw -> {
+                    if (!(raw instanceof String s)) {
+                        throw wrongType(name, range, raw);
+                    }
+                    try {
+                        return Objects.requireNonNull(check.apply(s), "check returned null");
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("parameter '" + name + "' must be " + range + ", got '" + s
+                                + "': " + e.getMessage(), e);
+                    }
+                });
+    }
+
     private static long toLong(String name, Object raw) {
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte
                 || raw instanceof java.util.concurrent.atomic.AtomicInteger

@@ -300,4 +300,32 @@ class ParameterTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("description");
     }
+
+    @Nested
+    class Texts {
+        final Parameter<String> code = Parameter.text("code", "ab", "two lower-case letters", v -> {
+            if (!v.trim().matches("[A-Za-z]{2}")) {
+                throw new IllegalArgumentException("not two letters");
+            }
+            return v.trim().toLowerCase(java.util.Locale.ROOT);
+        }, "a code");
+
+        @Test
+        void theCheckValidatesAndNormalises() {
+            assertThat(code.convert(" XY ")).isEqualTo("xy");
+            assertThat(code.defaultValue()).isEqualTo("ab");
+            assertThat(code.range()).isEqualTo("two lower-case letters");
+        }
+
+        @Test
+        void aRefusalNamesTheParameterTheRangeTheValueAndTheReason() {
+            assertThatThrownBy(() -> code.convert("xyz")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("parameter 'code' must be two lower-case letters, got 'xyz': not two letters");
+            assertThatThrownBy(() -> code.convert(12)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("parameter 'code' must be two lower-case letters, got 12");
+            assertThatThrownBy(() -> Parameter.text("code", "abc", "two letters", v -> {
+                throw new IllegalArgumentException("never");
+            }, "d")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'abc'");
+        }
+    }
 }

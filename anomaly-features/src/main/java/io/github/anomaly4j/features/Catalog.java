@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * The transforms of this module by id: their parameters, how settings become a state record, and how a state
@@ -49,16 +48,20 @@ final class Catalog {
     static final Parameter<Integer> ORDER = Parameter.integer("order", 1, 1, 8, "how many times to difference");
     static final Parameter<Double> ALPHA = Parameter.real("alpha", 0.1, 0.0, 1.0,
             "weight of the newest reading, in (0, 1]");
-    static final Parameter<String> ZONE = Parameter.choice("zone", "UTC", zoneIds(),
-            "time zone id for the local calendar, e.g. Europe/Paris");
+    static final Parameter<String> ZONE = Parameter.text("zone", "UTC",
+            "a time zone id: a region such as Europe/Paris or UTC, or an offset such as +05:30", Catalog::zoneId,
+            "time zone of the local calendar");
 
     private Catalog() {
     }
 
-    private static List<String> zoneIds() {
-        TreeSet<String> ids = new TreeSet<>(ZoneId.getAvailableZoneIds());
-        ids.add("UTC");
-        return new ArrayList<>(ids);
+    /** @return the normalised id of a region or offset zone ({@code ZoneId.of}); refuses any other string */
+    private static String zoneId(String zone) {
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     static List<Parameter<?>> parameters(String id) {

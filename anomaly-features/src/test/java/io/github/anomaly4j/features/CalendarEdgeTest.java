@@ -1,9 +1,12 @@
 package io.github.anomaly4j.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.anomaly4j.api.feature.FeatureStream;
+import io.github.anomaly4j.api.feature.FeatureTransform;
+import io.github.anomaly4j.spi.Spec;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -71,5 +74,27 @@ class CalendarEdgeTest {
             assertMatchesJavaTime(zone, backwards);
             assertMatchesJavaTime(zone, early);
         }
+    }
+
+    @Test
+    void offsetZonesWorkThroughTheBuilderAndTheSpecAndAreNormalised() {
+        // ZoneOffset is a ZoneId; the zone parameter was a list of region ids and refused every offset
+        long[] times = {0L, 1_764_676_800_000L, -DAY - 1};
+        for (ZoneId zone : new ZoneId[] {ZoneOffset.ofHours(5), ZoneOffset.ofHoursMinutes(-9, -30), ZoneOffset.UTC,
+            ZoneId.of("UTC+05:45")}) {
+            assertMatchesJavaTime(zone, times);
+        }
+        FeatureTransform bySpec = Features.create(Spec.of("hour-of-day").with("zone", "UTC+5"));
+        assertThat(bySpec.spec()).isEqualTo(Spec.of("hour-of-day").with("zone", "UTC+05:00"));
+        double[] out = new double[1];
+        bySpec.open(1).apply(0L, new double[1], out);
+        assertThat(out[0]).isEqualTo(5.0);
+        assertThat(Features.dayCycle(ZoneOffset.ofHoursMinutes(5, 30)).spec())
+                .isEqualTo(Spec.of("day-cycle").with("zone", "+05:30"));
+        assertThatThrownBy(() -> Features.create(Spec.of("hour-of-day").with("zone", "+25:00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameter 'zone' must be a time zone id").hasMessageContaining("+25:00");
+        assertThatThrownBy(() -> Features.create(Spec.of("hour-of-day").with("zone", 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zone");
     }
 }
