@@ -37,7 +37,10 @@ public final class FeaturePipeline {
         READY,
         /** The features are computed but some windows are not full yet. */
         WARMING_UP,
-        /** The reading held a NaN under {@link NanPolicy#SKIP}: nothing changed and the output is NaN. */
+        /**
+         * The reading held a NaN under {@link NanPolicy#SKIP}: no transform saw it and the output is NaN (its time
+         * still counts for order and gaps).
+         */
         SKIPPED
     }
 

@@ -4,7 +4,8 @@ package io.github.anomaly4j.features;
 public enum NanPolicy {
     /**
      * Drop the whole reading: no transform sees it, the output is all NaN and
-     * {@link FeaturePipeline.Status#SKIPPED} is returned.
+     * {@link FeaturePipeline.Status#SKIPPED} is returned. It still counts for time: the next reading must be later
+     * than it, and a gap before it is handled by the pipeline's {@link GapPolicy} like any other.
      */
     SKIP,
     /**

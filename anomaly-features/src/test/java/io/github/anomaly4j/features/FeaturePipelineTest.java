@@ -80,6 +80,24 @@ class FeaturePipelineTest {
     }
 
     @Test
+    void aSkippedReadingStillCountsForTimeOrderAndGaps() {
+        FeaturePipeline.Run run = FeaturePipeline.builder("v").add(Features.rollingMean(2))
+                .nanPolicy(NanPolicy.SKIP).maxGap(Duration.ofSeconds(1), GapPolicy.RESET).build().open();
+        double[] out = new double[1];
+        run.apply(1_000, new double[] {1}, out);
+        run.apply(2_000, new double[] {3}, out);
+        assertThat(out[0]).isEqualTo(2.0);
+        // skipped, but after a gap: the transforms start afresh
+        assertThat(run.apply(5_000, new double[] {NAN}, out)).isEqualTo(FeaturePipeline.Status.SKIPPED);
+        assertThatThrownBy(() -> run.apply(5_000, new double[] {7}, out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeats");
+        run.apply(5_500, new double[] {7}, out);
+        assertThat(out[0]).isNaN(); // one value in a fresh window of two
+        run.apply(6_000, new double[] {9}, out);
+        assertThat(out[0]).isEqualTo(8.0);
+    }
+
+    @Test
     void aLongGapResetsOrFails() {
         FeaturePipeline reset = FeaturePipeline.builder("v").add(Features.rollingMean(2))
                 .maxGap(Duration.ofSeconds(1), GapPolicy.RESET).build();
