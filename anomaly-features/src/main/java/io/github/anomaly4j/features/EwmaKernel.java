@@ -5,8 +5,9 @@ package io.github.anomaly4j.features;
  * {@link #VARIANCE}), with the variance updated as in West (1979) / Finch, "Incremental calculation of weighted
  * mean and variance" (2009, eq. 143): {@code diff = x - m; m += alpha diff; v = (1 - alpha)(v + alpha diff^2)}.
  * The first value starts the mean (variance 0). A recursion, so chunking and restarts cannot change a bit. At
- * {@code alpha = 1} the variance is 0 by definition, written as such: {@code 0 * (v + diff^2)} would be NaN once
- * {@code diff^2} overflows.
+ * {@code alpha = 1} the mean is the newest value and the variance 0 by definition, both written as such:
+ * {@code m + (x - m)} loses {@code x} beside a huge {@code m} (1e200 then 3 gave 0), and {@code 0 * (v + diff^2)}
+ * would be NaN once {@code diff^2} overflows.
  */
 final class EwmaKernel extends Kernel {
     static final int MEAN = 0;
@@ -45,7 +46,8 @@ final class EwmaKernel extends Kernel {
             double diff = x - mean;
             if (Math.abs(diff) <= Double.MAX_VALUE) {
                 double incr = alpha * diff;
-                mean += incr;
+                // at alpha = 1 the mean is the newest value, exactly: mean + (x - mean) loses x beside a huge mean
+                mean = oneMinusAlpha == 0.0 ? x : mean + incr;
                 variance = oneMinusAlpha == 0.0 ? 0.0 : oneMinusAlpha * (variance + diff * incr);
             } else {
                 farApart(x);

@@ -254,6 +254,12 @@ class BadInputTest {
     }
 
     @Test
+    void ewmaWithAlphaOneIsTheNewestValueAfterAHugeOne() {
+        assertThat(last(Features.ewma(1.0), 0.0, 1e200, 3.0)).isEqualTo(3.0);
+        assertThat(last(Features.ewma(1.0), 0.1, 0.7, -2.5e-300)).isEqualTo(-2.5e-300);
+    }
+
+    @Test
     void ewmaRefusesAMeanOrVarianceNoStreamReaches() {
         for (FeatureTransform t : List.of(Features.ewma(0.5), Features.ewVariance(0.5))) {
             FeatureStream s = fed(t, 1.0, 2.0);

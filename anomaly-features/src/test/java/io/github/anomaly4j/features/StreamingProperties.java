@@ -183,7 +183,7 @@ class StreamingProperties {
                 v = 0.0;
             } else {
                 double diff = x - m;
-                m = m + alpha * diff;
+                m = alpha == 1.0 ? x : m + alpha * diff; // at alpha 1 the newest value, by definition
                 v = (1.0 - alpha) * (v + diff * (alpha * diff));
             }
             assertThat(out[0]).isEqualTo(m);
