@@ -274,15 +274,7 @@ final class AutocorrelationKernel extends Kernel {
     void check(ColumnSnapshot s) {
         s.requireLayout("rolling-autocorrelation", 3, 17 + ring.length);
         require(s.value(4) == n && s.value(5) == k, "window or lag differs");
-        require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
-        long count = s.counter(0);
-        require(s.counter(1) <= count, "a run of " + s.counter(1) + " equal values in " + count);
-        require(s.counter(2) <= rebuildEvery, s.counter(2) + " updates since the last rebuild, at most "
-                + rebuildEvery);
-        requireFinite(s, 17, ring.length, "the window");
-        require(count == 0 || s.value(0) == s.value(17 + ((int) (count - 1) & mask)),
-                "the last value is not the newest in the window");
-        requireShiftAndScale(s.value(1), s.value(2));
+        requireShiftedSums(s, 17, ring.length, rebuildEvery);
     }
 
     @Override

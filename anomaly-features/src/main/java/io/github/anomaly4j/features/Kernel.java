@@ -89,6 +89,23 @@ abstract class Kernel implements FeatureStream {
     }
 
     /**
+     * The checks shared by the shifted-sums kernels ({@link MomentsKernel}, {@link AutocorrelationKernel}), whose
+     * snapshots hold the last value at 0, the shift at 1, the scale at 2, the ring from {@code ringAt}, and the
+     * counters count, run of equal values and updates since the last rebuild.
+     */
+    static void requireShiftedSums(ColumnSnapshot s, int ringAt, int ringLength, int rebuildEvery) {
+        require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
+        long count = s.counter(0);
+        require(s.counter(1) <= count, "a run of " + s.counter(1) + " equal values in " + count);
+        require(s.counter(2) <= rebuildEvery, s.counter(2) + " updates since the last rebuild, at most "
+                + rebuildEvery);
+        requireFinite(s, ringAt, ringLength, "the window");
+        require(count == 0 || s.value(0) == s.value(ringAt + ((int) (count - 1) & (ringLength - 1))),
+                "the last value is not the newest in the window");
+        requireShiftAndScale(s.value(1), s.value(2));
+    }
+
+    /**
      * Requires the shift and power-of-two scale of the rolling sums ({@link MomentsKernel},
      * {@link AutocorrelationKernel}): a rebuild sets the shift to a finite value and the scale to {@code 2^-e} with
      * {@code e} the exponent of a double, so its reciprocal is exact.

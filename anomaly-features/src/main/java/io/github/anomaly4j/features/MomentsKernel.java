@@ -512,15 +512,7 @@ final class MomentsKernel extends Kernel {
     void check(ColumnSnapshot s) {
         s.requireLayout("rolling moments", 3, 13 + ring.length);
         require(s.value(9) == n && s.value(MODE_SLOT) == mode, "window or statistic differs");
-        require(s.counter(0) >= 0 && s.counter(1) >= 0 && s.counter(2) >= 0, "negative counter");
-        long count = s.counter(0);
-        require(s.counter(1) <= count, "a run of " + s.counter(1) + " equal values in " + count);
-        require(s.counter(2) <= rebuildEvery, s.counter(2) + " updates since the last rebuild, at most "
-                + rebuildEvery);
-        requireFinite(s, 13, ring.length, "the window");
-        require(count == 0 || s.value(0) == s.value(13 + ((int) (count - 1) & mask)),
-                "the last value is not the newest in the window");
-        requireShiftAndScale(s.value(1), s.value(2));
+        requireShiftedSums(s, 13, ring.length, rebuildEvery);
         require(s.value(3) == 1.0 / s.value(2), "1/scale is " + s.value(3) + " for scale " + s.value(2));
     }
 
