@@ -9,9 +9,10 @@ import java.util.Arrays;
  * Zhou 2008, section 4: the height limit), so node {@code i} has children {@code 2i+1} and {@code 2i+2} and no
  * pointers are stored. A tree has {@code internal = 2^depth - 1} split nodes and {@code leaves = 2^depth} leaf
  * slots; tree {@code t}'s split nodes are {@code [t*internal, (t+1)*internal)} of {@link #feature} and
- * {@link #threshold}, its leaf slots {@code [t*leaves, (t+1)*leaves)} of {@link #leafLength}. For {@code psi = 256}
- * and 100 trees that is 255 x (2 + 8) + 256 x 8 bytes per tree, about 450 KiB for the forest; a tree is 4.6 KiB,
- * so batch scoring, which walks one tree over a block of points, runs from L1.
+ * {@link #threshold} (and, classic forest, of their batch-scoring forms {@link #thresholdKey} and {@link #column}),
+ * its leaf slots {@code [t*leaves, (t+1)*leaves)} of {@link #leafLength}. For {@code psi = 256} and 100 trees that
+ * is 255 x (2 + 8 + 8 + 4) + 256 x 8 bytes per tree, about 770 KiB for the forest; batch scoring, which walks one
+ * tree over a block of points, reads 5 KiB of it per tree (keys, columns, leaf lengths) and runs from L1.
  *
  * <p>A node that stops splitting early (one point left, or all points equal) is a <em>pass-through</em>: threshold
  * {@code +Infinity}, so every finite value goes left, down to the leftmost leaf slot below it, which holds the
@@ -60,6 +61,13 @@ final class Forest {
     final double[] threshold;
     /** Hyperplane normals, {@code dimension} per split node; null for the classic forest. */
     final float[] normal;
+    /**
+     * Classic forest, for {@link #pathLengthSums}: each split node's threshold as an order-preserving key
+     * ({@link #key}) and its feature's column in a block ({@code feature << SHIFT}); derived from {@link #threshold}
+     * and {@link #feature} by {@link #deriveTree}. Null for the extended forest.
+     */
+    final long[] thresholdKey;
+    final int[] column;
     /** Training points in each leaf slot; 0 for slots below a pass-through's right child. */
     final int[] leafSize;
     /** Path length {@code depth of the leaf + c(size)} per leaf slot. */
@@ -80,6 +88,8 @@ final class Forest {
         this.feature = new char[trees * internal];
         this.threshold = new double[trees * internal];
         this.normal = extensionLevel > 0 ? new float[trees * internal * dimension] : null;
+        this.thresholdKey = extensionLevel > 0 ? null : new long[trees * internal];
+        this.column = extensionLevel > 0 ? null : new int[trees * internal];
         this.leafSize = new int[trees * leaves];
         this.leafLength = new double[trees * leaves];
         this.nodeSize = new int[trees * (internal + leaves)];
@@ -129,8 +139,17 @@ final class Forest {
         Arrays.fill(leafSize, t * leaves, (t + 1) * leaves, 0);
     }
 
-    /** Recomputes the leaf path lengths and node sizes of tree {@code t} from its leaf sizes and pass-throughs. */
+    /**
+     * Recomputes the leaf path lengths and node sizes of tree {@code t} from its leaf sizes and pass-throughs, and
+     * (classic forest) its split nodes' keys and columns.
+     */
     void deriveTree(int t) {
+        if (normal == null) {
+            for (int n = t * internal; n < (t + 1) * internal; n++) {
+                thresholdKey[n] = key(threshold[n]);
+                column[n] = feature[n] << SHIFT;
+            }
+        }
         int nodeBase = t * (internal + leaves);
         for (int slot = 0; slot < leaves; slot++) {
             int size = leafSize[t * leaves + slot];
@@ -151,6 +170,17 @@ final class Forest {
 
     boolean passThrough(int t, int node) {
         return threshold[t * internal + node] == Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * A {@code long} whose signed order is the order of the doubles: {@code key(u) > key(v)} exactly when
+     * {@code u > v}, for any non-NaN doubles except that {@code key(-0.0) < key(0.0)}, which never matters here:
+     * thresholds are never -0.0, and -0.0 and 0.0 compare alike with every other threshold. The sign bit flips the
+     * order of the negative doubles' magnitudes.
+     */
+    static long key(double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 
     /** 1 when {@code v > t} and 0 otherwise, without a branch; {@code t} is never -0.0 and {@code v} is finite. */
@@ -264,38 +294,41 @@ final class Forest {
     }
 
     /**
-     * Sums the path lengths of {@code n <= BLOCK} points held column-major in {@code block} (value of feature
-     * {@code j} of point {@code p} at {@code block[j * BLOCK + p]}) into {@code sums}, using {@code idx} ({@code n}
-     * ints) as scratch.
+     * Sums the path lengths of {@code n <= BLOCK} points held column-major in {@code block} as keys (the
+     * {@link #key} of feature {@code j} of point {@code p} at {@code block[j * BLOCK + p]}) into {@code sums}, using
+     * {@code idx} ({@code n} ints) as scratch. Classic forest only.
      *
      * <p>Tree-major and level-synchronous: one tree at a time (its few KiB stay in L1), and within the tree one
      * level at a time for all {@code n} points, the current node of each point kept in {@code idx}. The walk of
-     * one point is a chain of dependent loads (node -> feature -> value -> compare -> child), but the {@code n}
+     * one point is a chain of dependent loads (node -> column -> value -> compare -> child), but the {@code n}
      * points' steps at one level are independent of each other, so the core overlaps as many as it can hold
      * instead of waiting on one chain (the earlier code walked four trees side by side per point: four chains).
-     * The root's split is the same for every point, so level 0 loads it once. Each point's sum is built in tree
-     * order, exactly as {@link #pathLengthSum} builds it, so both give bit-identical scores.
+     * The root's split is the same for every point, so level 0 loads it once. Comparing keys keeps the step in
+     * integer registers (the double comparison's sign bit had to move from a vector register each step) and reads
+     * the column already shifted: about 9 % less time per point than comparing doubles (docs/isolation-forest.md),
+     * with the same comparisons, so the same leaves. Each point's sum is built in tree order, exactly as
+     * {@link #pathLengthSum} builds it, so both give bit-identical scores.
      */
-    void pathLengthSums(double[] block, int n, double[] sums, int[] idx) {
+    void pathLengthSums(long[] block, int n, double[] sums, int[] idx) {
         Arrays.fill(sums, 0, n, 0.0);
-        final char[] feature = this.feature;
-        final double[] threshold = this.threshold;
+        final long[] thresholdKey = this.thresholdKey;
+        final int[] column = this.column;
         final double[] leafLength = this.leafLength;
         final int internal = this.internal;
         final int depth = this.depth; // at least 1
         for (int t = 0; t < trees; t++) {
             final int base = t * internal;
             final int leafBase = t * leaves - internal;
-            final int rootColumn = feature[base] << SHIFT;
-            final double rootThreshold = threshold[base];
+            final int rootColumn = column[base];
+            final long rootKey = thresholdKey[base];
             for (int p = 0; p < n; p++) {
-                idx[p] = 1 + right(rootThreshold, block[rootColumn + p]);
+                idx[p] = 1 + (block[rootColumn + p] > rootKey ? 1 : 0);
             }
             for (int level = 1; level < depth; level++) {
                 for (int p = 0; p < n; p++) {
                     int i = idx[p];
                     int node = base + i;
-                    idx[p] = 2 * i + 1 + right(threshold[node], block[(feature[node] << SHIFT) + p]);
+                    idx[p] = 2 * i + 1 + (block[column[node] + p] > thresholdKey[node] ? 1 : 0);
                 }
             }
             for (int p = 0; p < n; p++) {
@@ -415,6 +448,9 @@ final class Forest {
         if (normal != null) {
             System.arraycopy(source.normal, from * internal * dimension, normal, to * internal * dimension,
                     internal * dimension);
+        } else {
+            System.arraycopy(source.thresholdKey, from * internal, thresholdKey, to * internal, internal);
+            System.arraycopy(source.column, from * internal, column, to * internal, internal);
         }
         System.arraycopy(source.leafSize, from * leaves, leafSize, to * leaves, leaves);
         System.arraycopy(source.leafLength, from * leaves, leafLength, to * leaves, leaves);

@@ -55,16 +55,16 @@ final class IsolationForestModel implements AnomalyModel {
         }
         Scratch scratch = SCRATCH.get();
         if (scratch.block.length < d * BLOCK) {
-            scratch.block = new double[d * BLOCK];
+            scratch.block = new long[d * BLOCK];
         }
-        double[] block = scratch.block;
+        long[] block = scratch.block;
         double[] sums = scratch.sums;
         for (int start = 0; start < xs.length; start += BLOCK) {
             int n = Math.min(BLOCK, xs.length - start);
             for (int p = 0; p < n; p++) {
                 double[] x = xs[start + p];
                 for (int j = 0; j < d; j++) {
-                    block[j * BLOCK + p] = x[j];
+                    block[j * BLOCK + p] = Forest.key(x[j]);
                 }
             }
             forest.pathLengthSums(block, n, sums, scratch.idx);
@@ -74,9 +74,12 @@ final class IsolationForestModel implements AnomalyModel {
         }
     }
 
-    /** A thread's buffers for {@link #scoreBatch}: the block of points column-major, path sums, current nodes. */
+    /**
+     * A thread's buffers for {@link #scoreBatch}: the block of points column-major (as {@link Forest#key}s), path
+     * sums, current nodes.
+     */
     private static final class Scratch {
-        double[] block = new double[0];
+        long[] block = new long[0];
         final double[] sums = new double[BLOCK];
         final int[] idx = new int[BLOCK];
     }
