@@ -42,7 +42,7 @@ final class Forest {
     /** The largest number of features: feature indices are stored as {@code char}. */
     static final int MAX_DIMENSION = Character.MAX_VALUE;
 
-    /** Points per block of {@link #pathLengthSums}: 128 x 8 features x 8 bytes = 8 KiB, beside one 4.6 KiB tree
+    /** Points per block of {@link #pathLengthSums}: 128 x 8 features x 8 bytes = 8 KiB, beside one tree's 5 KiB
      * in L1 (64 and 256 measured no faster). */
     static final int BLOCK = 128;
     /** {@code log2(BLOCK)}: the column of feature {@code f} in a block starts at {@code f << SHIFT}. */
