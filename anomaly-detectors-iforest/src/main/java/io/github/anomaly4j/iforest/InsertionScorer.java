@@ -154,12 +154,11 @@ final class InsertionScorer {
 
     /**
      * Checks tree {@code t} of {@code forest} against its subsample {@code points} (laid out as {@link #points}):
-     * every point reaches the leaf slot it is filed under, and every split node that points reach sends some to
-     * each side, as a trained classic split always does (its value lies in {@code [min, max)} of the node's
-     * points). The second rule matters because a node's box is the union of its children's: an empty child has no
-     * box, and a state that routes every point one way cannot come from training.
+     * every point reaches the leaf slot it is filed under. (That every classic split sends points to each side,
+     * which the boxes need since a node's box is the union of its children's, is already a rule of the forest's
+     * own record, {@link IsolationForestState}, checked from the leaf sizes before this runs.)
      *
-     * @return null when both hold, else a message naming the first point or node that breaks them
+     * @return null when it holds, else a message naming the first point that does not reach its slot
      */
     static String checkTree(Forest forest, double[] points, int t) {
         final int d = forest.dimension;
@@ -174,15 +173,6 @@ final class InsertionScorer {
                     return "point " + k + " of leaf slot " + slot + " of tree " + t + " reaches slot "
                             + (i - internal);
                 }
-            }
-        }
-        int sizeBase = t * (internal + leaves);
-        for (int node = 0; node < internal; node++) {
-            int[] size = forest.nodeSize;
-            if (!forest.passThrough(t, node) && size[sizeBase + node] > 0
-                    && (size[sizeBase + 2 * node + 1] == 0 || size[sizeBase + 2 * node + 2] == 0)) {
-                return "split node " + node + " of tree " + t + " sends all its " + forest.nodeSize[sizeBase + node]
-                        + " points to one side";
             }
         }
         return null;
