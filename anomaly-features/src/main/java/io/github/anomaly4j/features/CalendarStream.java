@@ -48,10 +48,7 @@ final class CalendarStream implements FeatureStream {
 
     @Override
     public void apply(long timestamp, double[] in, double[] out) {
-        if (out.length < outputWidth()) {
-            throw new IllegalArgumentException("'" + transform + "': output has room for " + out.length
-                    + " values, needs " + outputWidth());
-        }
+        Checks.requireRoom(transform, out, outputWidth());
         long t = timestamp;
         if (t < validFrom || t >= validUntil) {
             t = locate(t);

@@ -11,6 +11,17 @@ final class Checks {
     private Checks() {
     }
 
+    /**
+     * Refuses an output array too short for a stream's outputs, before the stream takes the reading (so a caller
+     * can retry without counting it twice).
+     */
+    static void requireRoom(String transform, double[] out, int needed) {
+        if (out.length < needed) {
+            throw new IllegalArgumentException("'" + transform + "': output has room for " + out.length
+                    + " values, needs " + needed);
+        }
+    }
+
     static int range(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", got " + value);

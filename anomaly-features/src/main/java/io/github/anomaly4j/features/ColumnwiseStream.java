@@ -31,10 +31,7 @@ final class ColumnwiseStream implements FeatureStream {
             throw new IllegalArgumentException("'" + transform + "' was opened for " + ks.length
                     + " input values, got " + in.length);
         }
-        if (out.length < ks.length * perColumn) {
-            throw new IllegalArgumentException("'" + transform + "': output has room for " + out.length
-                    + " values, needs " + ks.length * perColumn);
-        }
+        Checks.requireRoom(transform, out, ks.length * perColumn);
         for (int c = 0; c < ks.length; c++) {
             double x = in[c];
             if (!(Math.abs(x) <= Double.MAX_VALUE)) {

@@ -26,9 +26,7 @@ abstract class Kernel implements FeatureStream {
         if (in.length != 1) {
             throw new IllegalArgumentException("'" + transform + "' was opened for 1 input value, got " + in.length);
         }
-        if (out.length < 1) {
-            throw new IllegalArgumentException("'" + transform + "': output has room for 0 values, needs 1");
-        }
+        Checks.requireRoom(transform, out, 1);
         double x = in[0];
         if (Double.isInfinite(x)) {
             throw new IllegalArgumentException("'" + transform + "': input 0 is " + x
@@ -110,7 +108,7 @@ abstract class Kernel implements FeatureStream {
      * {@link AutocorrelationKernel}): a rebuild sets the shift to a finite value and the scale to {@code 2^-e} with
      * {@code e} the exponent of a double, so its reciprocal is exact.
      */
-    static void requireShiftAndScale(double shift, double scale) {
+    private static void requireShiftAndScale(double shift, double scale) {
         require(Double.isFinite(shift), "shift is " + shift + ", must be finite");
         require(scale > 0.0 && scale < Double.POSITIVE_INFINITY && Math.scalb(1.0, Math.getExponent(scale)) == scale
                 && Double.isFinite(1.0 / scale), "scale is " + scale + ", must be a power of two in [2^-1023, 2^1023]");

@@ -450,7 +450,6 @@ final class MomentsKernel extends Kernel {
         sinceRebuild = 0;
     }
 
-    /** The largest {@code |ring[i]|} over the window {@code first .. count - 1}. */
     /**
      * The shift a rebuild centres the window {@code ring[first..count)} on (shared with
      * {@link AutocorrelationKernel}): {@code candidate}, the mean from the old sums, if it lies within the window's
