@@ -38,7 +38,8 @@ final class EwmaKernel extends Kernel {
 
     @Override
     void update(long timestamp, double x, double[] out, int off) {
-        if (!started) {
+        if (!started || oneMinusAlpha == 0.0) {
+            // the first value, and at alpha = 1 every value, is the mean exactly, with variance 0 (see above)
             started = true;
             mean = x;
             variance = 0.0;
@@ -46,9 +47,8 @@ final class EwmaKernel extends Kernel {
             double diff = x - mean;
             if (Math.abs(diff) <= Double.MAX_VALUE) {
                 double incr = alpha * diff;
-                // at alpha = 1 the mean is the newest value, exactly: mean + (x - mean) loses x beside a huge mean
-                mean = oneMinusAlpha == 0.0 ? x : mean + incr;
-                variance = oneMinusAlpha == 0.0 ? 0.0 : oneMinusAlpha * (variance + diff * incr);
+                mean += incr;
+                variance = oneMinusAlpha * (variance + diff * incr);
             } else {
                 farApart(x);
             }
@@ -63,7 +63,7 @@ final class EwmaKernel extends Kernel {
      */
     private void farApart(double x) {
         double half = 0.5 * x - 0.5 * mean;
-        variance = oneMinusAlpha == 0.0 ? 0.0 : oneMinusAlpha * (variance + 4.0 * ((alpha * half) * half));
+        variance = oneMinusAlpha * (variance + 4.0 * ((alpha * half) * half));
         mean = oneMinusAlpha * mean + alpha * x;
     }
 
