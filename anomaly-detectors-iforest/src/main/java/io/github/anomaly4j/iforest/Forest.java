@@ -9,10 +9,11 @@ import java.util.Arrays;
  * Zhou 2008, section 4: the height limit), so node {@code i} has children {@code 2i+1} and {@code 2i+2} and no
  * pointers are stored. A tree has {@code internal = 2^depth - 1} split nodes and {@code leaves = 2^depth} leaf
  * slots; tree {@code t}'s split nodes are {@code [t*internal, (t+1)*internal)} of {@link #feature} and
- * {@link #threshold} (and, classic forest, of their batch-scoring forms {@link #thresholdKey} and {@link #column}),
- * its leaf slots {@code [t*leaves, (t+1)*leaves)} of {@link #leafLength}. For {@code psi = 256} and 100 trees that
- * is 255 x (2 + 8 + 8 + 4) + 256 x 8 bytes per tree, about 770 KiB for the forest; batch scoring, which walks one
- * tree over a block of points, reads 5 KiB of it per tree (keys, columns, leaf lengths) and runs from L1.
+ * {@link #threshold}, its leaf slots {@code [t*leaves, (t+1)*leaves)} of {@link #leafLength}. For {@code psi = 256}
+ * and 100 trees that is 255 x (2 + 8) + 256 x 8 bytes per tree, about 450 KiB for the forest. A fitted classic
+ * model adds the batch form of the split nodes ({@link #thresholdKeys}, {@link #columns}: 255 x (8 + 4) bytes per
+ * tree); batch scoring, which walks one tree over a block of points, reads 5 KiB per tree (keys, columns, leaf
+ * lengths) and runs from L1.
  *
  * <p>A node that stops splitting early (one point left, or all points equal) is a <em>pass-through</em>: threshold
  * {@code +Infinity}, so every finite value goes left, down to the leftmost leaf slot below it, which holds the
@@ -61,13 +62,6 @@ final class Forest {
     final double[] threshold;
     /** Hyperplane normals, {@code dimension} per split node; null for the classic forest. */
     final float[] normal;
-    /**
-     * Classic forest, for {@link #pathLengthSums}: each split node's threshold as an order-preserving key
-     * ({@link #key}) and its feature's column in a block ({@code feature << SHIFT}); derived from {@link #threshold}
-     * and {@link #feature} by {@link #deriveTree}. Null for the extended forest.
-     */
-    final long[] thresholdKey;
-    final int[] column;
     /** Training points in each leaf slot; 0 for slots below a pass-through's right child. */
     final int[] leafSize;
     /** Path length {@code depth of the leaf + c(size)} per leaf slot. */
@@ -88,8 +82,6 @@ final class Forest {
         this.feature = new char[trees * internal];
         this.threshold = new double[trees * internal];
         this.normal = extensionLevel > 0 ? new float[trees * internal * dimension] : null;
-        this.thresholdKey = extensionLevel > 0 ? null : new long[trees * internal];
-        this.column = extensionLevel > 0 ? null : new int[trees * internal];
         this.leafSize = new int[trees * leaves];
         this.leafLength = new double[trees * leaves];
         this.nodeSize = new int[trees * (internal + leaves)];
@@ -139,17 +131,8 @@ final class Forest {
         Arrays.fill(leafSize, t * leaves, (t + 1) * leaves, 0);
     }
 
-    /**
-     * Recomputes the leaf path lengths and node sizes of tree {@code t} from its leaf sizes and pass-throughs, and
-     * (classic forest) its split nodes' keys and columns.
-     */
+    /** Recomputes the leaf path lengths and node sizes of tree {@code t} from its leaf sizes and pass-throughs. */
     void deriveTree(int t) {
-        if (normal == null) {
-            for (int n = t * internal; n < (t + 1) * internal; n++) {
-                thresholdKey[n] = key(threshold[n]);
-                column[n] = feature[n] << SHIFT;
-            }
-        }
         int nodeBase = t * (internal + leaves);
         for (int slot = 0; slot < leaves; slot++) {
             int size = leafSize[t * leaves + slot];
@@ -293,10 +276,29 @@ final class Forest {
         return i;
     }
 
+    /** @return every split node's threshold as a {@link #key}, for {@link #pathLengthSums} (classic forest) */
+    long[] thresholdKeys() {
+        long[] keys = new long[threshold.length];
+        for (int n = 0; n < keys.length; n++) {
+            keys[n] = key(threshold[n]);
+        }
+        return keys;
+    }
+
+    /** @return every split node's column in a block, {@code feature << SHIFT}, for {@link #pathLengthSums} */
+    int[] columns() {
+        int[] columns = new int[feature.length];
+        for (int n = 0; n < columns.length; n++) {
+            columns[n] = feature[n] << SHIFT;
+        }
+        return columns;
+    }
+
     /**
      * Sums the path lengths of {@code n <= BLOCK} points held column-major in {@code block} as keys (the
      * {@link #key} of feature {@code j} of point {@code p} at {@code block[j * BLOCK + p]}) into {@code sums}, using
-     * {@code idx} ({@code n} ints) as scratch. Classic forest only.
+     * {@code idx} ({@code n} ints) as scratch. Classic forest only; {@code thresholdKey} and {@code column} are
+     * {@link #thresholdKeys} and {@link #columns}, which a fitted model computes once.
      *
      * <p>Tree-major and level-synchronous: one tree at a time (its few KiB stay in L1), and within the tree one
      * level at a time for all {@code n} points, the current node of each point kept in {@code idx}. The walk of
@@ -309,10 +311,8 @@ final class Forest {
      * with the same comparisons, so the same leaves. Each point's sum is built in tree order, exactly as
      * {@link #pathLengthSum} builds it, so both give bit-identical scores.
      */
-    void pathLengthSums(long[] block, int n, double[] sums, int[] idx) {
+    void pathLengthSums(long[] thresholdKey, int[] column, long[] block, int n, double[] sums, int[] idx) {
         Arrays.fill(sums, 0, n, 0.0);
-        final long[] thresholdKey = this.thresholdKey;
-        final int[] column = this.column;
         final double[] leafLength = this.leafLength;
         final int internal = this.internal;
         final int depth = this.depth; // at least 1
@@ -448,9 +448,6 @@ final class Forest {
         if (normal != null) {
             System.arraycopy(source.normal, from * internal * dimension, normal, to * internal * dimension,
                     internal * dimension);
-        } else {
-            System.arraycopy(source.thresholdKey, from * internal, thresholdKey, to * internal, internal);
-            System.arraycopy(source.column, from * internal, column, to * internal, internal);
         }
         System.arraycopy(source.leafSize, from * leaves, leafSize, to * leaves, leaves);
         System.arraycopy(source.leafLength, from * leaves, leafLength, to * leaves, leaves);

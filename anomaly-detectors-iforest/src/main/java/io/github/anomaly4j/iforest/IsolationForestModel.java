@@ -18,10 +18,15 @@ final class IsolationForestModel implements AnomalyModel {
 
     private final Forest forest;
     private final IsolationForestState state;
+    /** The classic forest's split nodes in the form {@link Forest#pathLengthSums} walks; null when extended. */
+    private final long[] thresholdKey;
+    private final int[] column;
 
     IsolationForestModel(IsolationForestState state) {
         this.state = state;
         this.forest = Forest.fromState(state);
+        this.thresholdKey = forest.extended() ? null : forest.thresholdKeys();
+        this.column = forest.extended() ? null : forest.columns();
     }
 
     @Override
@@ -67,7 +72,7 @@ final class IsolationForestModel implements AnomalyModel {
                     block[j * BLOCK + p] = Forest.key(x[j]);
                 }
             }
-            forest.pathLengthSums(block, n, sums, scratch.idx);
+            forest.pathLengthSums(thresholdKey, column, block, n, sums, scratch.idx);
             for (int p = 0; p < n; p++) {
                 out[start + p] = forest.score(sums[p]);
             }
