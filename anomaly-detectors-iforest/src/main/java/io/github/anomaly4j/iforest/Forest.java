@@ -305,7 +305,8 @@ final class Forest {
      * one point is a chain of dependent loads (node -> column -> value -> compare -> child), but the {@code n}
      * points' steps at one level are independent of each other, so the core overlaps as many as it can hold
      * instead of waiting on one chain (the earlier code walked four trees side by side per point: four chains).
-     * The root's split is the same for every point, so level 0 loads it once. Comparing keys keeps the step in
+     * The root's split is the same for every point, so level 0 loads it once, and level 1 has two nodes,
+     * picked by the root's bit with a mask instead of loads (a ternary there became a branch, wrong half the time). Comparing keys keeps the step in
      * integer registers (the double comparison's sign bit had to move from a vector register each step) and reads
      * the column already shifted: about 9 % less time per point than comparing doubles (docs/isolation-forest.md),
      * with the same comparisons, so the same leaves. {@code idx} holds each point's node as an index into the whole
@@ -325,10 +326,25 @@ final class Forest {
             final int off = 1 - base; // child of g (forest index): base + 2(g - base) + 1 + bit
             final int rootColumn = column[base];
             final long rootKey = thresholdKey[base];
-            for (int p = 0; p < n; p++) {
-                idx[p] = base + 1 + (block[rootColumn + p] > rootKey ? 1 : 0);
+            int level = 1;
+            if (depth == 1) {
+                for (int p = 0; p < n; p++) {
+                    idx[p] = base + 1 + (block[rootColumn + p] > rootKey ? 1 : 0);
+                }
+            } else {
+                final int leftColumn = column[base + 1];
+                final long leftKey = thresholdKey[base + 1];
+                final int flipColumn = leftColumn ^ column[base + 2];
+                final long flipKey = leftKey ^ thresholdKey[base + 2];
+                for (int p = 0; p < n; p++) {
+                    int r = block[rootColumn + p] > rootKey ? 1 : 0;
+                    int c = leftColumn ^ (flipColumn & -r);
+                    long k = leftKey ^ (flipKey & -r);
+                    idx[p] = base + 3 + 2 * r + (block[c + p] > k ? 1 : 0);
+                }
+                level = 2;
             }
-            for (int level = 1; level < depth; level++) {
+            for (; level < depth; level++) {
                 for (int p = 0; p < n; p++) {
                     int g = idx[p];
                     idx[p] = 2 * g + off + (block[column[g] + p] > thresholdKey[g] ? 1 : 0);
