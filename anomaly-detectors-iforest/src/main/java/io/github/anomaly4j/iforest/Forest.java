@@ -306,9 +306,9 @@ final class Forest {
      * points' steps at one level are independent of each other, so the core overlaps as many as it can hold
      * instead of waiting on one chain (the earlier code walked four trees side by side per point: four chains).
      * The root's split is the same for every point, so level 0 loads it once, and level 1 has two nodes,
-     * picked by the root's bit with a mask instead of loads (a ternary there became a branch, wrong half the time). Comparing keys keeps the step in
-     * integer registers (the double comparison's sign bit had to move from a vector register each step) and reads
-     * the column already shifted: about 9 % less time per point than comparing doubles (docs/isolation-forest.md),
+     * picked by the root's bit with a mask instead of loads (a ternary there became a branch, wrong half the
+     * time). Comparing keys keeps the step in integer registers (the double comparison's sign bit had to move
+     * from a vector register each step) and reads the column already shifted: about 9 % less time per point than comparing doubles (docs/isolation-forest.md),
      * with the same comparisons, so the same leaves. {@code idx} holds each point's node as an index into the whole
      * forest's arrays, not into its tree: a step is then {@code g -> 2g + (1 - base) + bit} with {@code 1 - base}
      * fixed for the tree, and the loads index the arrays directly, one addition fewer per step; C2 keeps a few of
