@@ -308,8 +308,9 @@ final class Forest {
      * The root's split is the same for every point, so level 0 loads it once, and level 1 has two nodes,
      * picked by the root's bit with a mask instead of loads (a ternary there became a branch, wrong half the
      * time). Comparing keys keeps the step in integer registers (the double comparison's sign bit had to move
-     * from a vector register each step) and reads the column already shifted: about 9 % less time per point than comparing doubles (docs/isolation-forest.md),
-     * with the same comparisons, so the same leaves. {@code idx} holds each point's node as an index into the whole
+     * from a vector register each step) and reads the column already shifted: about 9 % less time per point
+     * than comparing doubles (docs/isolation-forest.md), with the same comparisons, so the same leaves.
+     * {@code idx} holds each point's node as an index into the whole
      * forest's arrays, not into its tree: a step is then {@code g -> 2g + (1 - base) + bit} with {@code 1 - base}
      * fixed for the tree, and the loads index the arrays directly, one addition fewer per step; C2 keeps a few of
      * this loop's values on the stack however it is written, so each instruction saved counts (about 10 % less
