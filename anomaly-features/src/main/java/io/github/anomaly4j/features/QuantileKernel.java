@@ -46,6 +46,8 @@ final class QuantileKernel extends Kernel {
     /** The number of window values below {@link #a}: the rank of {@code slice[0]}. */
     private int below;
     private int size;
+    /** Set by {@link #nearestBelow} and {@link #nearestAbove}: copies of the farthest kept value left out. */
+    private int ties;
     /** Passes over the whole window made by {@link #cover} so far (not state: for tests of the update's cost). */
     long passes;
 
@@ -202,9 +204,9 @@ final class QuantileKernel extends Kernel {
         }
         if (lo < below) {
             // the e largest values below a, ascending in buf
-            int f = nearest(a, Math.min(below, below - lo + SPARE), false);
+            int f = nearestBelow(a, Math.min(below, below - lo + SPARE));
             double edge = buf[0];
-            int missing = copies(edge) - run(buf, f);
+            int missing = ties;
             int add = f + missing;
             System.arraycopy(s, 0, s, add, size);
             java.util.Arrays.fill(s, 0, missing, edge);
@@ -215,9 +217,9 @@ final class QuantileKernel extends Kernel {
         }
         if (hi >= below + size) {
             // the e smallest values above b, descending in buf
-            int f = nearest(b, Math.min(n - below - size, hi - below - size + 1 + SPARE), true);
+            int f = nearestAbove(b, Math.min(n - below - size, hi - below - size + 1 + SPARE));
             double edge = buf[0];
-            int missing = copies(edge) - run(buf, f);
+            int missing = ties;
             int end = size;
             for (int i = f - 1; i >= 0; i--) {
                 s[end++] = buf[i];
@@ -230,61 +232,93 @@ final class QuantileKernel extends Kernel {
     }
 
     /**
-     * One pass over the window: keeps in {@code scratch[0..f)} the {@code e} window values nearest to {@code limit}
-     * beyond it (below it, or above it when {@code above}), farthest first, so {@code scratch[0]} is the farthest.
+     * One pass over the window: keeps in {@code scratch[0..f)} the {@code e} window values nearest below
+     * {@code limit}, ascending, so {@code scratch[0]} is the farthest, and counts in {@link #ties} the window values
+     * equal to {@code scratch[0]} that it left out (copies beyond the {@code e}).
+     *
+     * <p>Once {@code e} values are kept, a value is looked at only if it lies in {@code [scratch[0], limit)}: one
+     * test, false for almost every value after the first few (a value there is nearer than one already kept), so
+     * the loop runs without mispredicted branches. A value equal to {@code scratch[0]} is a left-out copy; a kept
+     * value pushed out is one too when the new {@code scratch[0]} equals it. Values farther than {@code scratch[0]}
+     * can never equal a later {@code scratch[0]}, which only moves nearer.
      *
      * @return {@code f}, at most {@code e}
      */
-    private int nearest(double limit, int e, boolean above) {
+    private int nearestBelow(double limit, int e) {
+        passes++;
         double[] buf = scratch;
         int f = 0;
+        int left = 0;
+        double edge = Double.NEGATIVE_INFINITY;
         for (long k = count - n; k < count; k++) {
             double v = ring[(int) k & mask];
-            if (farther(v, limit, above) && (f < e || farther(buf[0], v, above))) {
+            if (v < limit & v >= edge) {
                 int i;
                 if (f < e) {
                     i = f++;
-                    while (i > 0 && farther(v, buf[i - 1], above)) {
+                    while (i > 0 && v < buf[i - 1]) {
                         buf[i] = buf[i - 1];
                         i--;
                     }
+                    buf[i] = v;
+                    if (f == e) {
+                        edge = buf[0];
+                    }
+                } else if (v == edge) {
+                    left++;
                 } else {
                     i = 0;
-                    while (i + 1 < e && farther(buf[i + 1], v, above)) {
+                    while (i + 1 < e && buf[i + 1] < v) {
                         buf[i] = buf[i + 1];
                         i++;
                     }
+                    buf[i] = v;
+                    left = buf[0] == edge ? left + 1 : 0;
+                    edge = buf[0];
                 }
-                buf[i] = v;
             }
         }
+        ties = left;
         return f;
     }
 
-    /** @return whether {@code u} lies farther out than {@code w}: above it when {@code above}, else below it */
-    private static boolean farther(double u, double w, boolean above) {
-        return above ? u > w : u < w;
-    }
-
-    /** @return how many window values equal {@code v} */
-    private int copies(double v) {
+    /** {@link #nearestBelow} mirrored: the {@code e} values nearest above {@code limit}, descending. */
+    private int nearestAbove(double limit, int e) {
         passes++;
-        int c = 0;
+        double[] buf = scratch;
+        int f = 0;
+        int left = 0;
+        double edge = Double.POSITIVE_INFINITY;
         for (long k = count - n; k < count; k++) {
-            if (ring[(int) k & mask] == v) {
-                c++;
+            double v = ring[(int) k & mask];
+            if (v > limit & v <= edge) {
+                int i;
+                if (f < e) {
+                    i = f++;
+                    while (i > 0 && v > buf[i - 1]) {
+                        buf[i] = buf[i - 1];
+                        i--;
+                    }
+                    buf[i] = v;
+                    if (f == e) {
+                        edge = buf[0];
+                    }
+                } else if (v == edge) {
+                    left++;
+                } else {
+                    i = 0;
+                    while (i + 1 < e && buf[i + 1] > v) {
+                        buf[i] = buf[i + 1];
+                        i++;
+                    }
+                    buf[i] = v;
+                    left = buf[0] == edge ? left + 1 : 0;
+                    edge = buf[0];
+                }
             }
         }
-        return c;
-    }
-
-    /** @return the length of the run of values equal to {@code buf[0]} at the start of {@code buf[0..f)} */
-    private static int run(double[] buf, int f) {
-        int r = 1;
-        while (r < f && buf[r] == buf[0]) {
-            r++;
-        }
-        return r;
+        ties = left;
+        return f;
     }
 
     /** Drops whole groups of equal values from either end while more than {@value #SPARE} ranks remain spare. */
