@@ -14,8 +14,8 @@ package io.github.anomaly4j.features;
  * spare ranks. Ties are whole: the slice holds every copy of a value in range, so ranks stay exact. At a window of
  * 60 on noisy data this touches a handful of elements per update instead of a third of the window.
  *
- * <p>Cost. An update inside the slice is O(slice size). A refill is two passes over the window, O(n) (each value
- * steps through a buffer of at most {@value #SPARE} + 1); it leaves {@value #SPARE} ranks to spare, so a steady
+ * <p>Cost. An update inside the slice is O(slice size). A refill is one pass over the window, O(n), nearly
+ * branch-free (a value nearer than those already kept steps through a buffer of a few; the others are one test); it leaves {@value #SPARE} ranks to spare, so a steady
  * drift (a trend, or values alternating between far sides) refills at most about twice every {@value #SPARE}
  * updates: amortised O(n / {@value #SPARE}). A new minimum at rank 0 or maximum at rank {@code n - 1} (a falling
  * series at {@code q = 0}, a rising one at {@code q = 1}) joins the slice without a pass. No update costs more than
@@ -181,8 +181,8 @@ final class QuantileKernel extends Kernel {
 
     /**
      * Extends the slice until it holds ranks {@code lo..hi} with {@value #SPARE} to spare on the side it lacked:
-     * one pass over the window keeps the nearest values beyond the range in a small sorted buffer, then every copy
-     * of the farthest one is counted in (a new value that is the only one beyond the slice, a new extreme at rank
+     * one pass over the window keeps the nearest values beyond the range in a small sorted buffer and counts the
+     * copies of the farthest one it left out, which join the slice too, so it holds every copy (a new value that is the only one beyond the slice, a new extreme at rank
      * 0 or {@code n - 1}, joins it directly, without the pass). Then trims the far side.
      */
     private void cover() {
