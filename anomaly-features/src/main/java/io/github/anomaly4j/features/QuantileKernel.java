@@ -182,8 +182,9 @@ final class QuantileKernel extends Kernel {
     /**
      * Extends the slice until it holds ranks {@code lo..hi} with {@value #SPARE} to spare on the side it lacked:
      * one pass over the window keeps the nearest values beyond the range in a small sorted buffer and counts the
-     * copies of the farthest one it left out, which join the slice too, so it holds every copy (a new value that is the only one beyond the slice, a new extreme at rank
-     * 0 or {@code n - 1}, joins it directly, without the pass). Then trims the far side.
+     * copies of the farthest one it left out, which join the slice too, so it holds every copy (a new value that
+     * is the only one beyond the slice, a new extreme at rank 0 or {@code n - 1}, joins it directly, without the
+     * pass). Then trims the far side.
      */
     private void cover() {
         double[] buf = scratch;
