@@ -17,8 +17,9 @@ package io.github.anomaly4j.features;
  * <p>Cost. An update inside the slice is O(slice size). A refill is one pass over the window, O(n), nearly
  * branch-free (a value nearer than those already kept steps through a buffer of a few; the others are one
  * test); it leaves {@value #SPARE} ranks to spare, so a steady drift (a trend, or values alternating between far
- * sides) refills at most about twice every {@value #SPARE} updates: amortised O(n / {@value #SPARE}). A new minimum at rank 0 or maximum at rank {@code n - 1} (a falling
- * series at {@code q = 0}, a rising one at {@code q = 1}) joins the slice without a pass. No update costs more than
+ * sides) refills at most about twice every {@value #SPARE} updates: amortised O(n / {@value #SPARE}). A new
+ * minimum at rank 0 or maximum at rank {@code n - 1} (a falling series at {@code q = 0}, a rising one at
+ * {@code q = 1}) joins the slice without a pass. No update costs more than
  * O(n), the cost of the fully sorted window this replaced; a window of mostly equal values reaches it, since the
  * slice holds every copy of a value at its edge.
  */
@@ -79,7 +80,10 @@ final class QuantileKernel extends Kernel {
         }
     }
 
-    /** @return 1 if {@code u < v}, else 0, for finite values without a branch (the sign of an exact-or-nonzero difference) */
+    /**
+     * @return 1 if {@code u < v}, else 0, for finite values without a branch (the sign of an exact-or-nonzero
+     *     difference)
+     */
     private static int below(double u, double v) {
         return (int) (Double.doubleToRawLongBits(u - v) >>> 63);
     }
