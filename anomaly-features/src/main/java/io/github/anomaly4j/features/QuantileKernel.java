@@ -47,7 +47,7 @@ final class QuantileKernel extends Kernel {
     /** The number of window values below {@link #a}: the rank of {@code slice[0]}. */
     private int below;
     private int size;
-    /** Set by {@link #nearestBelow} and {@link #nearestAbove}: copies of the farthest kept value left out. */
+    /** Set by {@link #nearest}: copies of the farthest kept value left out. */
     private int ties;
     /** Passes over the whole window made by {@link #cover} so far (not state: for tests of the update's cost). */
     long passes;
@@ -209,7 +209,7 @@ final class QuantileKernel extends Kernel {
         }
         if (lo < below) {
             // the e largest values below a, ascending in buf
-            int f = nearestBelow(a, Math.min(below, below - lo + SPARE));
+            int f = nearest(a, Math.min(below, below - lo + SPARE), false);
             double edge = buf[0];
             int missing = ties;
             int add = f + missing;
@@ -222,7 +222,7 @@ final class QuantileKernel extends Kernel {
         }
         if (hi >= below + size) {
             // the e smallest values above b, descending in buf
-            int f = nearestAbove(b, Math.min(n - below - size, hi - below - size + 1 + SPARE));
+            int f = nearest(b, Math.min(n - below - size, hi - below - size + 1 + SPARE), true);
             double edge = buf[0];
             int missing = ties;
             int end = size;
@@ -238,87 +238,80 @@ final class QuantileKernel extends Kernel {
 
     /**
      * One pass over the window: keeps in {@code scratch[0..f)} the {@code e} window values nearest below
-     * {@code limit}, ascending, so {@code scratch[0]} is the farthest, and counts in {@link #ties} the window values
-     * equal to {@code scratch[0]} that it left out (copies beyond the {@code e}).
+     * {@code limit} (above it when {@code above}), farthest first, so {@code scratch[0]} is the farthest, and counts
+     * in {@link #ties} the window values equal to {@code scratch[0]} that it left out (copies beyond the {@code e}).
      *
-     * <p>Once {@code e} values are kept, a value is looked at only if it lies in {@code [scratch[0], limit)}: one
-     * test, false for almost every value after the first few (a value there is nearer than one already kept), so
-     * the loop runs without mispredicted branches. A value equal to {@code scratch[0]} is a left-out copy; a kept
+     * <p>Once {@code e} values are kept, a value is looked at only if it lies between {@code scratch[0]} and
+     * {@code limit}: one test, false for almost every value after the first few (a value there is nearer than one
+     * already kept), so the loop runs without mispredicted branches. A value equal to {@code scratch[0]} is a left-out copy; a kept
      * value pushed out is one too when the new {@code scratch[0]} equals it. Values farther than {@code scratch[0]}
      * can never equal a later {@code scratch[0]}, which only moves nearer.
      *
      * @return {@code f}, at most {@code e}
      */
-    private int nearestBelow(double limit, int e) {
+    private int nearest(double limit, int e, boolean above) {
         passes++;
         double[] buf = scratch;
         int f = 0;
         int left = 0;
-        double edge = Double.NEGATIVE_INFINITY;
-        for (long k = count - n; k < count; k++) {
-            double v = ring[(int) k & mask];
-            if (v < limit & v >= edge) {
-                int i;
-                if (f < e) {
-                    i = f++;
-                    while (i > 0 && v < buf[i - 1]) {
-                        buf[i] = buf[i - 1];
-                        i--;
-                    }
-                    buf[i] = v;
-                    if (f == e) {
+        // one method with a loop for each side: too big for C2 to inline into cover (FreqInlineSize), so it is
+        // compiled on its own, which measured faster than inside cover
+        if (above) {
+            double edge = Double.POSITIVE_INFINITY;
+            for (long k = count - n; k < count; k++) {
+                double v = ring[(int) k & mask];
+                if (v > limit & v <= edge) {
+                    if (f < e) {
+                        int i = f++;
+                        while (i > 0 && v > buf[i - 1]) {
+                            buf[i] = buf[i - 1];
+                            i--;
+                        }
+                        buf[i] = v;
+                        if (f == e) {
+                            edge = buf[0];
+                        }
+                    } else if (v == edge) {
+                        left++;
+                    } else {
+                        int i = 0;
+                        while (i + 1 < e && buf[i + 1] > v) {
+                            buf[i] = buf[i + 1];
+                            i++;
+                        }
+                        buf[i] = v;
+                        left = buf[0] == edge ? left + 1 : 0;
                         edge = buf[0];
                     }
-                } else if (v == edge) {
-                    left++;
-                } else {
-                    i = 0;
-                    while (i + 1 < e && buf[i + 1] < v) {
-                        buf[i] = buf[i + 1];
-                        i++;
-                    }
-                    buf[i] = v;
-                    left = buf[0] == edge ? left + 1 : 0;
-                    edge = buf[0];
                 }
             }
-        }
-        ties = left;
-        return f;
-    }
-
-    /** {@link #nearestBelow} mirrored: the {@code e} values nearest above {@code limit}, descending. */
-    private int nearestAbove(double limit, int e) {
-        passes++;
-        double[] buf = scratch;
-        int f = 0;
-        int left = 0;
-        double edge = Double.POSITIVE_INFINITY;
-        for (long k = count - n; k < count; k++) {
-            double v = ring[(int) k & mask];
-            if (v > limit & v <= edge) {
-                int i;
-                if (f < e) {
-                    i = f++;
-                    while (i > 0 && v > buf[i - 1]) {
-                        buf[i] = buf[i - 1];
-                        i--;
-                    }
-                    buf[i] = v;
-                    if (f == e) {
+        } else {
+            double edge = Double.NEGATIVE_INFINITY;
+            for (long k = count - n; k < count; k++) {
+                double v = ring[(int) k & mask];
+                if (v < limit & v >= edge) {
+                    if (f < e) {
+                        int i = f++;
+                        while (i > 0 && v < buf[i - 1]) {
+                            buf[i] = buf[i - 1];
+                            i--;
+                        }
+                        buf[i] = v;
+                        if (f == e) {
+                            edge = buf[0];
+                        }
+                    } else if (v == edge) {
+                        left++;
+                    } else {
+                        int i = 0;
+                        while (i + 1 < e && buf[i + 1] < v) {
+                            buf[i] = buf[i + 1];
+                            i++;
+                        }
+                        buf[i] = v;
+                        left = buf[0] == edge ? left + 1 : 0;
                         edge = buf[0];
                     }
-                } else if (v == edge) {
-                    left++;
-                } else {
-                    i = 0;
-                    while (i + 1 < e && buf[i + 1] > v) {
-                        buf[i] = buf[i + 1];
-                        i++;
-                    }
-                    buf[i] = v;
-                    left = buf[0] == edge ? left + 1 : 0;
-                    edge = buf[0];
                 }
             }
         }
@@ -329,18 +322,24 @@ final class QuantileKernel extends Kernel {
     /** Drops whole groups of equal values from either end while more than {@value #SPARE} ranks remain spare. */
     private void trim() {
         double[] s = slice;
-        while (lo - below > SPARE) {
-            double v = s[0];
+        int spare = lo - below;
+        int drop = 0;
+        while (spare - drop > SPARE) {
+            double v = s[drop];
             int c = 1;
-            while (c < size && s[c] == v) {
+            while (drop + c < size && s[drop + c] == v) {
                 c++;
             }
-            if (lo - below - c < 0) {
+            if (spare - drop - c < 0) {
                 break;
             }
-            System.arraycopy(s, c, s, 0, size - c);
-            size -= c;
-            below += c;
+            drop += c;
+        }
+        if (drop > 0) {
+            // one move for all the groups dropped (a drifting window drops several at each refill)
+            System.arraycopy(s, drop, s, 0, size - drop);
+            size -= drop;
+            below += drop;
             a = s[0];
         }
         while (below + size - 1 - hi > SPARE) {
