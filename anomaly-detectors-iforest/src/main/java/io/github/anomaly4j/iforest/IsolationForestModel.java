@@ -60,7 +60,7 @@ final class IsolationForestModel implements AnomalyModel {
         }
         Scratch scratch = SCRATCH.get();
         if (scratch.block.length < d * BLOCK) {
-            scratch.block = new long[d * BLOCK];
+            scratch.block = new long[Forest.maskedLength(d * BLOCK)]; // a power of two: Forest masks its indices
         }
         long[] block = scratch.block;
         double[] sums = scratch.sums;
