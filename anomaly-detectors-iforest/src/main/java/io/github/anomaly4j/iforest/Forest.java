@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@link #threshold}, its leaf slots {@code [t*leaves, (t+1)*leaves)} of {@link #leafLength}. For {@code psi = 256}
  * and 100 trees that is 255 x (2 + 8) + 256 x 8 bytes per tree, about 450 KiB for the forest. A fitted classic
  * model adds the batch form of the split nodes ({@link #thresholdKeys}, {@link #columns}: 255 x (8 + 4) bytes per
- * tree, in arrays padded to a power of two, 384 KiB for 100 trees); batch scoring, which walks one tree over a block of points, reads 5 KiB per tree (keys, columns, leaf
- * lengths) and runs from L1.
+ * tree, in arrays padded to a power of two, 384 KiB for 100 trees); batch scoring, which walks one tree over a
+ * block of points, reads 5 KiB per tree (keys, columns, leaf lengths) and runs from L1.
  *
  * <p>A node that stops splitting early (one point left, or all points equal) is a <em>pass-through</em>: threshold
  * {@code +Infinity}, so every finite value goes left, down to the leftmost leaf slot below it, which holds the
