@@ -254,8 +254,9 @@ final class QuantileKernel extends Kernel {
         double[] buf = scratch;
         int f = 0;
         int left = 0;
-        // one method with a loop for each side: too big for C2 to inline into cover (FreqInlineSize), so it is
-        // compiled on its own, which measured faster than inside cover
+        // one method with a loop for each side, mirrored: too big for C2 to inline into cover (FreqInlineSize), so
+        // it is compiled on its own, which measured faster than inside cover; one loop over sign-flipped values is
+        // small enough to be inlined and measured about 10 % slower per update
         if (above) {
             double edge = Double.POSITIVE_INFINITY;
             for (long k = count - n; k < count; k++) {
