@@ -119,7 +119,8 @@ class IsolationForestTest {
     @Test
     void batchAndOnePointScoringAgreeBitForBitOnRandomForests() {
         SplittableRandom random = new SplittableRandom(11L);
-        int[][] shapes = {{1, 2, 2}, {2, 1, 1}, {3, 3, 2}, {4, 5, 3}, {17, 7, 3}, {100, 5, 8}, {256, 100, 8}, {1000, 9, 20}, {64, 4, 5}};
+        int[][] shapes = {{1, 2, 2}, {2, 1, 1}, {3, 3, 2}, {4, 5, 3}, {17, 7, 3}, {100, 5, 8}, {256, 100, 8},
+            {1000, 9, 20}, {64, 4, 5}};
         for (int[] shape : shapes) {
             int psi = shape[0];
             int trees = shape[1];

@@ -19,9 +19,9 @@ package io.github.anomaly4j.features;
  * test); it leaves {@value #SPARE} ranks to spare, so a steady drift (a trend, or values alternating between far
  * sides) refills at most about twice every {@value #SPARE} updates: amortised O(n / {@value #SPARE}). A new
  * minimum at rank 0 or maximum at rank {@code n - 1} (a falling series at {@code q = 0}, a rising one at
- * {@code q = 1}) joins the slice without a pass. No update costs more than
- * O(n), the cost of the fully sorted window this replaced; a window of mostly equal values reaches it, since the
- * slice holds every copy of a value at its edge.
+ * {@code q = 1}) joins the slice without a pass. No update costs more than O(n), the cost of the fully sorted
+ * window this replaced; a window of mostly equal values reaches it, since the slice holds every copy of a value at
+ * its edge.
  */
 final class QuantileKernel extends Kernel {
     /** Ranks kept beyond those needed, on each side, when the slice is rebuilt or trimmed. */
@@ -243,9 +243,9 @@ final class QuantileKernel extends Kernel {
      *
      * <p>Once {@code e} values are kept, a value is looked at only if it lies between {@code scratch[0]} and
      * {@code limit}: one test, false for almost every value after the first few (a value there is nearer than one
-     * already kept), so the loop runs without mispredicted branches. A value equal to {@code scratch[0]} is a left-out copy; a kept
-     * value pushed out is one too when the new {@code scratch[0]} equals it. Values farther than {@code scratch[0]}
-     * can never equal a later {@code scratch[0]}, which only moves nearer.
+     * already kept), so the loop runs without mispredicted branches. A value equal to {@code scratch[0]} is a
+     * left-out copy; a kept value pushed out is one too when the new {@code scratch[0]} equals it. Values farther
+     * than {@code scratch[0]} can never equal a later {@code scratch[0]}, which only moves nearer.
      *
      * @return {@code f}, at most {@code e}
      */
