@@ -125,25 +125,35 @@ class BadInputTest {
         };
     }
 
+    /**
+     * The snapshot rules the moments and the autocorrelation share (Kernel.requireShiftedSums): a non-finite value
+     * at {@code ringSlot} of the window, a non-finite shift or scale, a zero scale, a last value that is not the
+     * newest, a run of equal values longer than the count (counter 1) and more updates since the last rebuild than
+     * allowed (counter 2).
+     */
+    private static void refusesBrokenShiftedSums(FeatureTransform t, FeatureStream s, int ringSlot, double infinity,
+            long sinceRebuild) {
+        for (double bad : new double[] {Double.NaN, infinity}) {
+            refused(t, s, "window", value(ringSlot, bad));
+            refused(t, s, "shift", value(1, bad));
+            refused(t, s, "scale", value(2, bad));
+        }
+        refused(t, s, "scale", value(2, 0.0));
+        refused(t, s, "last value", value(0, 2.5));
+        refused(t, s, "run", counter(1, 7));
+        refused(t, s, "rebuild", counter(2, sinceRebuild));
+    }
+
     @Test
     void rollingMomentsRefuseANonFiniteWindowValueABadShiftOrScaleAndCountersThatDoNotFit() {
         for (FeatureTransform t : List.of(Features.rollingMean(4), Features.rollingVariance(4), Features.rollingStd(4),
                 Features.rollingZScore(4))) {
             FeatureStream s = fed(t, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
             // values: 0 last, 1 shift, 2 scale, 3 1/scale, ..., 13.. the ring of 4
-            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
-                refused(t, s, "window", value(13 + 1, bad));
-                refused(t, s, "shift", value(1, bad));
-                refused(t, s, "scale", value(2, bad));
-            }
+            refusesBrokenShiftedSums(t, s, 13 + 1, Double.POSITIVE_INFINITY, 4L << 32);
             refused(t, s, "scale", value(2, 3.0));
-            refused(t, s, "scale", value(2, 0.0));
             refused(t, s, "scale", value(2, -0.25));
             refused(t, s, "scale", value(3, 8.0));
-            refused(t, s, "last value", value(0, 2.5));
-            // counters: count, run of equal values, updates since the last rebuild
-            refused(t, s, "run", counter(1, 7));
-            refused(t, s, "rebuild", counter(2, 4L << 32));
         }
     }
 
@@ -152,16 +162,8 @@ class BadInputTest {
         for (FeatureTransform t : List.of(Features.rollingAutocorrelation(4, 1), Features.rollingAutocorrelation(4, 2))) {
             FeatureStream s = fed(t, 1.0, 2.0, 4.0, 3.0, 5.0, 6.0);
             // values: 0 last, 1 shift, 2 scale, ..., 17.. the ring of 4
-            for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
-                refused(t, s, "window", value(17 + 2, bad));
-                refused(t, s, "shift", value(1, bad));
-                refused(t, s, "scale", value(2, bad));
-            }
-            refused(t, s, "scale", value(2, 0.0));
+            refusesBrokenShiftedSums(t, s, 17 + 2, Double.NEGATIVE_INFINITY, 1L << 40);
             refused(t, s, "scale", value(2, 0.3));
-            refused(t, s, "last value", value(0, 2.5));
-            refused(t, s, "run", counter(1, 7));
-            refused(t, s, "rebuild", counter(2, 1L << 40));
         }
     }
 
