@@ -55,7 +55,8 @@ public final class StreamingIsolationForest implements StreamingDetector {
         this.updateEvery = updateEvery;
         this.streamScoring = streamScoring;
         this.splitFeatures = splitFeatures;
-        Forest.requireArray("the window (" + window + " readings x " + dimension + " values)", (long) window * dimension);
+        Forest.requireArray("the window (" + window + " readings x " + dimension + " values)",
+                (long) window * dimension);
         int internal = (1 << PathLength.heightLimit(sampleSize)) - 1;
         // the normals as well: the snapshot carries the forest's state, which must exist once the detector is warm
         Forest.requireStateSize(trees, sampleSize, extensionLevel, dimension);
