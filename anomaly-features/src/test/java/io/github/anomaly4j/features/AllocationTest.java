@@ -1,0 +1,177 @@
+package io.github.anomaly4j.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.anomaly4j.api.data.TimeSeries;
+import io.github.anomaly4j.api.feature.FeatureStream;
+import io.github.anomaly4j.api.feature.FeatureTransform;
+import java.lang.reflect.Method;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-reading path allocates nothing: every transform's stream and a pipeline's run, counted in bytes by the
+ * JVM for this thread. The count does not depend on the JIT (interpreted code allocates every object it makes),
+ * so this holds before warm-up too and backs the 0 B/op target of {@code FeatureTransformBenchmark}, where
+ * {@code -prof gc} shows a few thousandths of a byte per operation of JMH's own. (A gap that resets a pipeline
+ * opens its transforms afresh, which allocates their state: a rare event, not part of the per-reading path.)
+ */
+class AllocationTest {
+    /** Readings per round. */
+    private static final int READINGS = 5_000;
+    /**
+     * Rounds over one stream; the least count of a round is kept, so what happens once (loading a class, the JVM
+     * generating the reflective accessor this test calls) does not count, and what happens per reading, or even
+     * once in a few thousand readings, does.
+     */
+    private static final int ROUNDS = 3;
+    private static final long MINUTE = 60_000L;
+
+    private static Object threads;
+    private static Method allocatedBytes;
+
+    @BeforeAll
+    static void counter() {
+        // through reflection: the test sources compile as part of the module, which does not read java.management
+        try {
+            threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+                    .getMethod("getThreadAllocatedBytes", long.class);
+            allocated();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Assumptions.abort("this JVM does not count allocated bytes per thread: " + e);
+        }
+    }
+
+    /**
+     * The bytes this thread allocated between two calls of {@link #allocated} with nothing in between: the
+     * reflective call's own boxes.
+     */
+    private static long overhead() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = allocated();
+            least = Math.min(least, allocated() - start);
+        }
+        return least;
+    }
+
+    private static long allocated() {
+        try {
+            return (long) allocatedBytes.invoke(threads, Thread.currentThread().getId());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A noisy daily cycle with a drift, so rolling quantiles refill their slices now and then. */
+    private static double[] series(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 100.0 + 0.01 * i + 10.0 * Math.sin(2 * Math.PI * i / 1440.0) + random.nextGaussian();
+        }
+        return v;
+    }
+
+    private static Map<String, FeatureTransform> everyTransform() {
+        double[] v = series(2_000, 3);
+        long[] t = new long[v.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i * MINUTE;
+        }
+        TimeSeries training = TimeSeries.of(t, v);
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Map<String, FeatureTransform> all = new LinkedHashMap<>();
+        for (FeatureTransform f : List.of(Features.lag(1), Features.diff(1, 24), Features.rollingMean(60),
+                Features.rollingVariance(60), Features.rollingStd(60), Features.rollingMin(60),
+                Features.rollingMax(60), Features.rollingMedian(60), Features.rollingQuantile(60, 0.9),
+                Features.rollingZScore(60), Features.ewma(0.1), Features.ewVariance(0.1),
+                Features.rollingAutocorrelation(60, 1), Features.rateOfChange(1), Features.hourOfDay(paris),
+                Features.dayOfWeek(paris), Features.dayCycle(paris), Features.weekCycle(paris),
+                Features.standardScaler().fit(training), Features.minMaxScaler().fit(training),
+                Features.robustScaler().fit(training))) {
+            all.put(f.spec().id(), f);
+        }
+        return all;
+    }
+
+    @Test
+    void everyTransformsStreamAllocatesNothingPerReading() {
+        Map<String, FeatureTransform> all = everyTransform();
+        assertThat(new TreeSet<>(all.keySet())).as("every registered transform is measured")
+                .isEqualTo(new TreeSet<>(Features.ids()));
+        double[] v = series(READINGS, 5);
+        double[] in = new double[1];
+        List<String> allocating = new ArrayList<>();
+        for (Map.Entry<String, FeatureTransform> e : all.entrySet()) {
+            FeatureStream s = e.getValue().open(1);
+            double[] out = new double[s.outputWidth()];
+            long time = 1_700_000_000_000L;
+            long bytes = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++) {
+                long overhead = overhead();
+                long start = allocated();
+                for (int i = 0; i < READINGS; i++) {
+                    in[0] = v[i];
+                    time += MINUTE;
+                    s.apply(time, in, out);
+                }
+                bytes = Math.min(bytes, allocated() - start - overhead);
+            }
+            if (bytes != 0) {
+                allocating.add(e.getKey() + ": " + bytes + " bytes");
+            }
+            assertThat(out[0]).as(e.getKey()).isFinite();
+        }
+        assertThat(allocating).as("least bytes allocated over " + READINGS + " readings").isEmpty();
+    }
+
+    @Test
+    void aPipelineRunAllocatesNothingPerReadingWithMissingValues() {
+        for (NanPolicy policy : NanPolicy.values()) {
+            FeaturePipeline pipeline = FeaturePipeline.builder("a", "b")
+                    .add(Features.rollingMean(60), "a").add(Features.rollingStd(60), "a")
+                    .add(Features.rollingMin(60), "b").add(Features.rollingMax(60), "b")
+                    .add(Features.rollingMedian(60), "a").add(Features.diff(1), "b")
+                    .add(Features.ewma(0.1), "a").add(Features.rollingZScore(60), "b")
+                    .add(Features.dayCycle(ZoneId.of("Europe/Paris")), "a")
+                    .nanPolicy(policy)
+                    .build();
+            FeaturePipeline.Run run = pipeline.open();
+            double[] a = series(ROUNDS * READINGS, 7);
+            double[] b = series(ROUNDS * READINGS, 8);
+            double[] in = new double[2];
+            double[] out = new double[pipeline.width()];
+            boolean[] mask = new boolean[out.length];
+            long time = 1_700_000_000_000L;
+            long bytes = Long.MAX_VALUE;
+            int i = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                long overhead = overhead();
+                long start = allocated();
+                for (int end = i + READINGS; i < end; i++) {
+                    in[0] = i % 97 == 0 ? Double.NaN : a[i];
+                    in[1] = i % 89 == 0 ? Double.NaN : b[i];
+                    time += MINUTE;
+                    if ((i & 1) == 0) {
+                        run.apply(time, in, out);
+                    } else {
+                        run.apply(time, in, out, mask);
+                    }
+                }
+                bytes = Math.min(bytes, allocated() - start - overhead);
+            }
+            assertThat(bytes).as("bytes allocated over %d readings, %s", READINGS, policy).isZero();
+        }
+    }
+}
