@@ -390,7 +390,7 @@ final class Forest {
 
     /** The anomaly score {@code 2^(-E[h] / c(psi))} of a summed path length. */
     double score(double pathLengthSum) {
-        return StrictMath.pow(2.0, -pathLengthSum / normaliser); // StrictMath: the same bits on every JVM
+        return PathLength.twoTo(-pathLengthSum / normaliser); // the same bits on every JVM
     }
 
     /**

@@ -166,25 +166,12 @@ class InsertionScoringEdgeCasesTest {
 
     /**
      * Insertion scoring's own work per reading (the walk over the boxes) and per tree replacement (growing, copying
-     * the subsample by leaf, rebuilding the boxes) allocates nothing, even before the JIT compiles it. (The whole
-     * {@code update} is not measured here: {@code StrictMath.pow} in {@code Forest.score} allocates about 96 bytes
-     * per call on JDK 17 until C2 removes it, which the JMH runs with {@code -prof gc} show as 0 B/op.)
+     * the subsample by leaf, rebuilding the boxes) allocates nothing, even before the JIT compiles it; the whole
+     * {@code update} is measured by {@link ScoringAllocationTest}.
      */
     @Test
-    void scoringAndRebuildingAllocateNothing() throws ReflectiveOperationException {
-        // through reflection: the test sources compile as part of the module, which does not read java.management
-        Object threads;
-        java.lang.reflect.Method allocatedBytes;
-        try {
-            threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getThreadAllocatedBytes", long.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            org.junit.jupiter.api.Assumptions.abort("this JVM does not count allocated bytes per thread: " + e);
-            return;
-        }
-        long id = Thread.currentThread().getId();
+    void scoringAndRebuildingAllocateNothing() {
+        ThreadBytes bytes = new ThreadBytes();
         int d = 4;
         SplittableRandom random = new SplittableRandom(12);
         double[][] x = new double[2_000][d];
@@ -198,7 +185,7 @@ class InsertionScoringEdgeCasesTest {
         InsertionScorer scorer = new InsertionScorer(forest);
         TreeGrower.Rows rows = (r, j) -> x[r][j];
         double sink = 0.0;
-        long before = (long) allocatedBytes.invoke(threads, id);
+        long before = bytes.now();
         for (int i = 0; i < x.length; i++) {
             int t = i % forest.trees;
             grower.grow(t, rows, x.length, TreeGrower.treeSeed(7, i));
@@ -206,7 +193,7 @@ class InsertionScoringEdgeCasesTest {
             scorer.rebuild(t);
             sink += scorer.pathLengthSum(x[i]);
         }
-        long allocated = (long) allocatedBytes.invoke(threads, id) - before;
+        long allocated = bytes.now() - before;
         assertThat(sink).isPositive();
         // the first grow sizes the subsample bitmap (x.length / 64 longs); nothing after that
         assertThat(allocated).as("bytes allocated by 2,000 tree replacements and insertion scores")
