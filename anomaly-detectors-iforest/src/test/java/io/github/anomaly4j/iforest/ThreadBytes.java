@@ -1,6 +1,8 @@
 package io.github.anomaly4j.iforest;
 
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -8,36 +10,40 @@ import org.junit.jupiter.api.Assumptions;
  * The count does not depend on the JIT: interpreted code allocates every object it makes.
  */
 final class ThreadBytes {
-    private final Object threads;
-    private final Method allocatedBytes;
-    /** What two calls of {@link #now} with nothing between them count: the reflective call's own boxes. */
-    private final long overhead;
+    /**
+     * {@code getCurrentThreadAllocatedBytes()} of the platform's thread bean, typed {@code ()long} and called with
+     * {@code invokeExact}: nothing is boxed, so reading the count allocates nothing itself (a reflective call
+     * boxes its result, or not once the JIT removes the box, which made an earlier version of this count drift).
+     */
+    private final MethodHandle allocatedBytes;
 
-    /** Skips the calling test when this JVM does not count allocations per thread. */
+    /** Skips the calling test when this JVM does not count allocations per thread, or reading the count does. */
     ThreadBytes() {
         // through reflection: the test sources compile as part of the module, which does not read java.management
         try {
-            threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
                     .invoke(null);
-            allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getThreadAllocatedBytes", long.class);
+            allocatedBytes = MethodHandles.publicLookup().findVirtual(Class.forName("com.sun.management.ThreadMXBean"),
+                    "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class)).bindTo(threads);
+            now();
         } catch (ReflectiveOperationException | RuntimeException e) {
             Assumptions.abort("this JVM does not count allocated bytes per thread: " + e);
             throw new AssertionError(e);
         }
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 20; i++) { // past the JVM's switch to a generated accessor for the reflective call
-            long start = now();
-            least = Math.min(least, now() - start);
+        long start = now();
+        long own = now() - start;
+        if (own != 0) {
+            Assumptions.abort("reading this JVM's per-thread allocation count allocates " + own + " bytes itself");
         }
-        overhead = least;
     }
 
     /** @return the bytes this thread has allocated so far */
     long now() {
         try {
-            return (long) allocatedBytes.invoke(threads, Thread.currentThread().getId());
-        } catch (ReflectiveOperationException e) {
+            return (long) allocatedBytes.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }
@@ -51,7 +57,7 @@ final class ThreadBytes {
         for (int round = 0; round < rounds; round++) {
             long start = now();
             work.run();
-            least = Math.min(least, now() - start - overhead);
+            least = Math.min(least, now() - start);
         }
         return least;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.anomaly4j.api.data.TimeSeries;
 import io.github.anomaly4j.api.feature.FeatureStream;
 import io.github.anomaly4j.api.feature.FeatureTransform;
-import java.lang.reflect.Method;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,50 +25,12 @@ class AllocationTest {
     /** Readings per round. */
     private static final int READINGS = 5_000;
     /**
-     * Rounds over one stream; the least count of a round is kept, so what happens once (loading a class, the JVM
-     * generating the reflective accessor this test calls) does not count, and what happens per reading, or even
-     * once in a few thousand readings, does.
+     * Rounds over one stream; the least count of a round is kept ({@link ThreadBytes#leastOf}), so what happens
+     * once (loading a class, linking a call site) does not count, and what happens per reading, or even once in a
+     * few thousand readings, does.
      */
     private static final int ROUNDS = 3;
     private static final long MINUTE = 60_000L;
-
-    private static Object threads;
-    private static Method allocatedBytes;
-
-    @BeforeAll
-    static void counter() {
-        // through reflection: the test sources compile as part of the module, which does not read java.management
-        try {
-            threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getThreadAllocatedBytes", long.class);
-            allocated();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Assumptions.abort("this JVM does not count allocated bytes per thread: " + e);
-        }
-    }
-
-    /**
-     * The bytes this thread allocated between two calls of {@link #allocated} with nothing in between: the
-     * reflective call's own boxes.
-     */
-    private static long overhead() {
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long start = allocated();
-            least = Math.min(least, allocated() - start);
-        }
-        return least;
-    }
-
-    private static long allocated() {
-        try {
-            return (long) allocatedBytes.invoke(threads, Thread.currentThread().getId());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A noisy daily cycle with a drift, so rolling quantiles refill their slices now and then. */
     private static double[] series(int n, long seed) {
@@ -107,6 +66,7 @@ class AllocationTest {
 
     @Test
     void everyTransformsStreamAllocatesNothingPerReading() {
+        ThreadBytes counter = new ThreadBytes();
         Map<String, FeatureTransform> all = everyTransform();
         assertThat(new TreeSet<>(all.keySet())).as("every registered transform is measured")
                 .isEqualTo(new TreeSet<>(Features.ids()));
@@ -116,18 +76,13 @@ class AllocationTest {
         for (Map.Entry<String, FeatureTransform> e : all.entrySet()) {
             FeatureStream s = e.getValue().open(1);
             double[] out = new double[s.outputWidth()];
-            long time = 1_700_000_000_000L;
-            long bytes = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS; round++) {
-                long overhead = overhead();
-                long start = allocated();
+            long[] time = {1_700_000_000_000L};
+            long bytes = counter.leastOf(ROUNDS, () -> {
                 for (int i = 0; i < READINGS; i++) {
                     in[0] = v[i];
-                    time += MINUTE;
-                    s.apply(time, in, out);
+                    s.apply(time[0] += MINUTE, in, out);
                 }
-                bytes = Math.min(bytes, allocated() - start - overhead);
-            }
+            });
             if (bytes != 0) {
                 allocating.add(e.getKey() + ": " + bytes + " bytes");
             }
@@ -138,6 +93,7 @@ class AllocationTest {
 
     @Test
     void aPipelineRunAllocatesNothingPerReadingWithMissingValues() {
+        ThreadBytes counter = new ThreadBytes();
         for (NanPolicy policy : NanPolicy.values()) {
             FeaturePipeline pipeline = FeaturePipeline.builder("a", "b")
                     .add(Features.rollingMean(60), "a").add(Features.rollingStd(60), "a")
@@ -153,24 +109,21 @@ class AllocationTest {
             double[] in = new double[2];
             double[] out = new double[pipeline.width()];
             boolean[] mask = new boolean[out.length];
-            long time = 1_700_000_000_000L;
-            long bytes = Long.MAX_VALUE;
-            int i = 0;
-            for (int round = 0; round < ROUNDS; round++) {
-                long overhead = overhead();
-                long start = allocated();
-                for (int end = i + READINGS; i < end; i++) {
+            long[] time = {1_700_000_000_000L};
+            int[] next = {0};
+            long bytes = counter.leastOf(ROUNDS, () -> {
+                for (int end = next[0] + READINGS; next[0] < end; next[0]++) {
+                    int i = next[0];
                     in[0] = i % 97 == 0 ? Double.NaN : a[i];
                     in[1] = i % 89 == 0 ? Double.NaN : b[i];
-                    time += MINUTE;
+                    time[0] += MINUTE;
                     if ((i & 1) == 0) {
-                        run.apply(time, in, out);
+                        run.apply(time[0], in, out);
                     } else {
-                        run.apply(time, in, out, mask);
+                        run.apply(time[0], in, out, mask);
                     }
                 }
-                bytes = Math.min(bytes, allocated() - start - overhead);
-            }
+            });
             assertThat(bytes).as("bytes allocated over %d readings, %s", READINGS, policy).isZero();
         }
     }
