@@ -82,7 +82,34 @@ public final class Parameter<T> {
      */
     public static Parameter<Double> real(String name, double defaultValue, double min, double max,
             String description) {
-        String range = "[" + min + ", " + max + "]";
+        return real(name, defaultValue, min, true, max, description);
+    }
+
+    /**
+     * A finite {@code double} parameter that must be greater than {@code above} and at most {@code max}: for a
+     * value whose lower end means nothing, such as a smoothing weight in {@code (0, 1]} (a weight of 0 never
+     * moves). Its range reads {@code (above, max]} in help text and messages.
+     *
+     * @param name parameter name
+     * @param defaultValue default
+     * @param above the bound every value must exceed
+     * @param max largest allowed value
+     * @param description one line for help text
+     * @return the parameter
+     * @throws IllegalArgumentException if {@code above >= max}, or the default is outside the range
+     */
+    public static Parameter<Double> realAbove(String name, double defaultValue, double above, double max,
+            String description) {
+        if (!(above < max)) {
+            throw new IllegalArgumentException("parameter '" + name + "': the range (" + above + ", " + max
+                    + "] is empty");
+        }
+        return real(name, defaultValue, above, false, max, description);
+    }
+
+    private static Parameter<Double> real(String name, double defaultValue, double min, boolean minIncluded,
+            double max, String description) {
+        String range = (minIncluded ? "[" : "(") + min + ", " + max + "]";
         return new Parameter<>(name, Double.class, defaultValue, description, range, raw -> {
             double v;
             if (raw instanceof Number n) {
@@ -96,7 +123,7 @@ public final class Parameter<T> {
             } else {
                 throw wrongType(name, "a number", raw);
             }
-            if (!Double.isFinite(v) || !(v >= min && v <= max)) {
+            if (!Double.isFinite(v) || !((minIncluded ? v >= min : v > min) && v <= max)) {
                 throw outOfRange(name, raw, range);
             }
             return v;

@@ -133,7 +133,8 @@ class ParameterTest {
 
         @Test
         void refusesFractionsAndNonNumbers() {
-            assertThatThrownBy(() -> SEED.convert(1.25)).hasMessage("parameter 'seed' must be a whole number, got 1.25");
+            assertThatThrownBy(() -> SEED.convert(1.25))
+                    .hasMessage("parameter 'seed' must be a whole number, got 1.25");
             assertThatThrownBy(() -> SEED.convert("9223372036854775808"))
                     .hasMessage("parameter 'seed' must be a whole number, got '9223372036854775808'");
             assertThatThrownBy(() -> SEED.convert(false)).hasMessageContaining("got false (Boolean)");
@@ -190,13 +191,32 @@ class ParameterTest {
                     .hasMessage("parameter 'quantile' must be a number, got 'high'");
             assertThatThrownBy(() -> QUANTILE.convert(true))
                     .hasMessage("parameter 'quantile' must be a number, got true (Boolean)");
-            assertThatThrownBy(() -> QUANTILE.convert(null)).hasMessage("parameter 'quantile' must be a number, got null");
+            assertThatThrownBy(() -> QUANTILE.convert(null))
+                    .hasMessage("parameter 'quantile' must be a number, got null");
         }
 
         @Test
         void defaultOutsideTheRangeIsRefusedAtDeclaration() {
             assertThatThrownBy(() -> Parameter.real("q", 2.0, 0, 1, "q"))
                     .hasMessage("parameter 'q' must be in [0.0, 1.0], got 2.0");
+        }
+
+        @Test
+        void anExclusiveLowerBoundRefusesTheBoundItselfAndSaysSo() {
+            Parameter<Double> weight = Parameter.realAbove("alpha", 0.1, 0.0, 1.0, "weight");
+            assertThat(weight.range()).isEqualTo("(0.0, 1.0]");
+            assertThat(weight.convert(Double.MIN_VALUE)).isEqualTo(Double.MIN_VALUE);
+            assertThat(weight.convert("1")).isEqualTo(1.0);
+            assertThat(weight.defaultValue()).isEqualTo(0.1);
+            for (Object bad : new Object[] {0.0, -0.0, "0", 0, -0.5, 1.0000001, Double.NaN, "Infinity"}) {
+                assertThatThrownBy(() -> weight.convert(bad)).as("%s", bad)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("parameter 'alpha' must be in (0.0, 1.0], got " + bad);
+            }
+            assertThatThrownBy(() -> Parameter.realAbove("alpha", 0.0, 0.0, 1.0, "weight"))
+                    .hasMessage("parameter 'alpha' must be in (0.0, 1.0], got 0.0");
+            assertThatThrownBy(() -> Parameter.realAbove("alpha", 1.0, 1.0, 1.0, "weight"))
+                    .hasMessage("parameter 'alpha': the range (1.0, 1.0] is empty");
         }
 
         @Test

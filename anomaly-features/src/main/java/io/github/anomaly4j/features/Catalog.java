@@ -46,8 +46,8 @@ final class Catalog {
     static final Parameter<Integer> LAG_PARAM = Parameter.integer("lag", 1, 1, Checks.MAX_WINDOW,
             "how many readings back");
     static final Parameter<Integer> ORDER = Parameter.integer("order", 1, 1, 8, "how many times to difference");
-    static final Parameter<Double> ALPHA = Parameter.real("alpha", 0.1, 0.0, 1.0,
-            "weight of the newest reading, in (0, 1]");
+    static final Parameter<Double> ALPHA = Parameter.realAbove("alpha", 0.1, 0.0, 1.0,
+            "weight of the newest reading");
     static final Parameter<String> ZONE = Parameter.text("zone", "UTC",
             "a time zone id: a region such as Europe/Paris or UTC, or an offset such as +05:30", Catalog::zoneId,
             "time zone of the local calendar");

@@ -80,10 +80,6 @@ public final class FeatureBuilder {
      * @return this builder
      */
     public FeatureBuilder alpha(double alpha) {
-        // the parameter's range [0, 1] (a closed interval) lets 0 through to build(): refuse it here, at once
-        if (!(alpha > 0.0 && alpha <= 1.0)) {
-            throw new IllegalArgumentException("parameter 'alpha' must be in (0, 1], got " + alpha);
-        }
         return set("alpha", alpha);
     }
 

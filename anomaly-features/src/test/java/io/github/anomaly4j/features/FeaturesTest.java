@@ -93,6 +93,16 @@ class FeaturesTest {
                 .hasMessageContaining("window").hasMessageContaining("2..");
         assertThatThrownBy(() -> Features.rollingQuantile(10, 1.5)).hasMessageContaining("quantile");
         assertThatThrownBy(() -> Features.ewma(0.0)).hasMessageContaining("alpha");
+        // alpha's range is open at 0: a spec and the builder are refused where the setting is read, with the range
+        for (String id : new String[] {"ewma", "ew-variance"}) {
+            assertThatThrownBy(() -> Features.create(Spec.of(id).with("alpha", "0")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("parameter 'alpha' must be in (0.0, 1.0], got 0");
+            assertThatThrownBy(() -> Features.builder(id).alpha(-0.0))
+                    .hasMessage("parameter 'alpha' must be in (0.0, 1.0], got -0.0");
+            assertThat(Features.builder(id).alpha(Double.MIN_VALUE).build().state())
+                    .isEqualTo(new EwmaState(Double.MIN_VALUE));
+        }
         assertThatThrownBy(() -> Features.rollingAutocorrelation(5, 5)).hasMessageContaining("lag")
                 .hasMessageContaining("1..4");
         assertThatThrownBy(() -> Features.diff(9)).hasMessageContaining("order");
