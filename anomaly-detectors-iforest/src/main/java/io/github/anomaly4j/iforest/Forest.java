@@ -68,7 +68,7 @@ final class Forest {
     final double[] leafLength;
     /** Training points reaching each node, split nodes then leaf slots per tree: for attribution. */
     final int[] nodeSize;
-    /** {@code trees * c(sampleSize)}, the divisor of the summed path length; 1 when c is 0. */
+    /** {@code trees * c(sampleSize)}, the divisor of the summed path length; 0 when {@code c} is (psi = 1). */
     final double normaliser;
 
     Forest(int dimension, int trees, int sampleSize, int extensionLevel) {
@@ -86,7 +86,7 @@ final class Forest {
         this.leafLength = new double[trees * leaves];
         this.nodeSize = new int[trees * (internal + leaves)];
         double c = PathLength.c(sampleSize);
-        this.normaliser = trees * (c > 0.0 ? c : 1.0);
+        this.normaliser = trees * c;
     }
 
     /** The most nodes (split nodes and leaf slots, times the dimension in an extended forest) a state holds. */
@@ -388,8 +388,16 @@ final class Forest {
         }
     }
 
-    /** The anomaly score {@code 2^(-E[h] / c(psi))} of a summed path length. */
+    /**
+     * The anomaly score {@code 2^(-E[h] / c(psi))} of a summed path length. With one training point (psi = 1)
+     * both {@code E[h]} and {@code c(1)} are 0 and nothing tells points apart: the score is then 0.5, the score of
+     * a point whose path is as long as the average (scikit-learn takes the ratio as 1 there too), as with two equal
+     * rows or constant data.
+     */
     double score(double pathLengthSum) {
+        if (normaliser == 0.0) {
+            return 0.5;
+        }
         return PathLength.twoTo(-pathLengthSum / normaliser); // the same bits on every JVM
     }
 

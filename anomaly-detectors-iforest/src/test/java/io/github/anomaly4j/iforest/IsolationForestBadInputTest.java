@@ -58,12 +58,23 @@ class IsolationForestBadInputTest {
             constant[i] = new double[] {4.0, -0.0, i % 2 == 0 ? 0.0 : -0.0};
         }
         AnomalyModel flat = fit(detector, constant);
-        // one row: psi = 1, every walk ends at depth 0 with c(1) = 0, so every point, the row included, scores
-        // 2^0 = 1 (nothing can be told apart); two equal rows: one leaf of two, c(2) / c(2), the average 0.5
+        // one row: psi = 1, every walk ends at depth 0 with c(1) = 0, so E[h] / c(psi) is 0 / 0: nothing can be
+        // told apart, and every point, the row included, scores 0.5 (it used to score 2^0 = 1, most anomalous);
+        // two equal rows: one leaf of two, c(2) / c(2), the average 0.5
         assertThat(state(one).sampleSize()).isOne();
-        for (double[] x : new double[][] {{1.0, 2.0}, {1e9, -1e9}}) {
-            assertThat(one.score(x)).isEqualTo(1.0);
+        double[][] probes = {{1.0, 2.0}, {1e9, -1e9}};
+        for (double[] x : probes) {
+            assertThat(one.score(x)).isEqualTo(0.5);
             assertThat(twins.score(x)).isEqualTo(0.5);
+        }
+        double[] batch = new double[2];
+        one.scoreBatch(probes, batch);
+        assertThat(batch).containsExactly(0.5, 0.5);
+        StreamingDetector lone = IsolationForest.builder().trees(10).sampleSize(1).window(4).updateEvery(1).build()
+                .newStreamingDetector(2);
+        for (int i = 0; i < 10; i++) {
+            // the first reading is the warm-up (score 0); then every tree is a single leaf of one point
+            assertThat(lone.update(1_000L * (i + 1), probes[i % 2])).as("reading %d", i).isEqualTo(i == 0 ? 0.0 : 0.5);
         }
         assertThat(flat.score(new double[] {4.0, 0.0, 0.0})).isEqualTo(0.5);
         assertThat(flat.score(new double[] {-1e300, 7.0, 1.0})).isEqualTo(0.5);
