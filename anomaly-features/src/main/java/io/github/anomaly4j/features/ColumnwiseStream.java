@@ -12,11 +12,27 @@ final class ColumnwiseStream implements FeatureStream {
     private final String transform;
     private final Kernel[] kernels;
     private final int perColumn;
+    /**
+     * Whether the kernels keep times (rate-of-change): a column that skipped missing readings holds an older time
+     * than the others, so a timestamp between the two would pass one column and be refused by the next, after the
+     * first had changed; such a stream checks every column's time first.
+     */
+    private final boolean timed;
 
     ColumnwiseStream(String transform, Kernel[] kernels, int perColumn) {
         this.transform = transform;
         this.kernels = kernels;
         this.perColumn = perColumn;
+        this.timed = kernels.length > 0 && kernels[0] instanceof LagKernel lag && lag.keepsTimes();
+    }
+
+    /** @return the latest time any column holds, {@link Long#MIN_VALUE} if none */
+    long lastTime() {
+        long last = Long.MIN_VALUE;
+        for (Kernel k : kernels) {
+            last = Math.max(last, k.lastTime());
+        }
+        return last;
     }
 
     @Override
@@ -40,6 +56,13 @@ final class ColumnwiseStream implements FeatureStream {
                 }
                 throw new IllegalArgumentException("'" + transform + "': input " + c + " is " + x
                         + "; values must be finite (NaN marks a missing value)");
+            }
+        }
+        if (timed) {
+            for (int c = 0; c < ks.length; c++) {
+                if (in[c] == in[c]) {
+                    ks[c].requireAfterLast(timestamp);
+                }
             }
         }
         int off = 0;

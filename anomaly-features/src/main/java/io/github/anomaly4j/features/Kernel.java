@@ -64,6 +64,28 @@ abstract class Kernel implements FeatureStream {
     abstract ColumnSnapshot save();
 
     /**
+     * @return the time of the latest reading this kernel holds and checks the next one against (only
+     *     rate-of-change does), or {@link Long#MIN_VALUE} when it keeps no time
+     */
+    long lastTime() {
+        return Long.MIN_VALUE;
+    }
+
+    /**
+     * Refuses a timestamp this kernel's {@link #update} would refuse, without changing anything: a stream over
+     * several columns checks every column before it updates any.
+     *
+     * @param timestamp epoch milliseconds of the next reading
+     */
+    final void requireAfterLast(long timestamp) {
+        long last = lastTime();
+        if (last != Long.MIN_VALUE && timestamp <= last) {
+            throw new IllegalArgumentException(transform + ": timestamp " + timestamp
+                    + " is not after the previous reading's (" + last + ")");
+        }
+    }
+
+    /**
      * Checks that a snapshot fits this kernel, without changing anything.
      *
      * @throws IllegalArgumentException naming what does not fit

@@ -60,6 +60,16 @@ final class LagKernel extends Kernel {
         }
     }
 
+    /** @return whether this kernel keeps the times of its readings (rate-of-change) */
+    boolean keepsTimes() {
+        return times != null;
+    }
+
+    @Override
+    long lastTime() {
+        return times != null && count > 0 ? times[(int) (count - 1) & mask] : Long.MIN_VALUE;
+    }
+
     @Override
     ColumnSnapshot save() {
         double[] v = new double[3 + ring.length];

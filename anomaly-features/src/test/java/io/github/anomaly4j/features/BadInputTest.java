@@ -478,6 +478,51 @@ class BadInputTest {
     }
 
     @Test
+    void aSnapshotWhoseRateOfChangeHoldsALaterReadingThanTheRunIsRefused() {
+        FeaturePipeline p = FeaturePipeline.builder("x").add(Features.lag(1)).add(Features.rateOfChange(1)).build();
+        FeaturePipeline.Run run = p.open();
+        run.apply(1_000L, new double[] {1.0}, new double[2]);
+        run.apply(2_000L, new double[] {2.0}, new double[2]);
+        FeaturePipeline.Snapshot s = run.snapshot();
+        // the run's last reading moved back to 1,500: a reading at 1,800 would pass the run's check, go into the
+        // lag, then be refused by the rate, which holds 2,000
+        FeaturePipeline.Snapshot earlier = new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), 1_500L,
+                true, s.lastFinite(), s.streams());
+        FeaturePipeline.Run other = p.open();
+        assertThatThrownBy(() -> other.restore(earlier)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("snapshot is inconsistent: rate-of-change")
+                .hasMessageContaining("holds a reading at 2000, after the run's last (1500)");
+        FeaturePipeline.Snapshot unstarted = new FeaturePipeline.Snapshot(s.pipeline(), 0, 0L, false,
+                s.lastFinite(), s.streams());
+        assertThatThrownBy(() -> other.restore(unstarted)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds a reading at 2000, but the run has not started");
+        assertThat(other.snapshot()).isEqualTo(p.open().snapshot());
+        // the true snapshot, and one whose run saw a later reading than the rate (a skipped one), restore
+        other.restore(s);
+        FeaturePipeline.Snapshot later = new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), 2_500L, true,
+                s.lastFinite(), s.streams());
+        p.open().restore(later);
+    }
+
+    @Test
+    void aRateOfChangeOverColumnsChecksEveryColumnsTimeBeforeChangingAny() {
+        FeatureStream s = Features.rateOfChange(1).open(2);
+        double[] out = new double[2];
+        s.apply(1_000L, new double[] {1.0, 1.0}, out);
+        s.apply(2_000L, new double[] {Double.NaN, 2.0}, out); // column 0 keeps 1,000, column 1 now holds 2,000
+        TransformSnapshot before = (TransformSnapshot) s.snapshot();
+        // 1,500 is after column 0's last reading but not column 1's: refused before column 0 takes it
+        assertThatThrownBy(() -> s.apply(1_500L, new double[] {3.0, 3.0}, out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timestamp 1500 is not after the previous reading's (2000)");
+        assertThat(s.snapshot()).isEqualTo(before);
+        // a missing value in column 1 is not its reading: column 0 takes 1,500
+        s.apply(1_500L, new double[] {3.0, Double.NaN}, out);
+        assertThat(out[0]).isEqualTo(4.0);
+        assertThat(out[1]).isNaN();
+    }
+
+    @Test
     void aNullColumnNameIsRefusedNamingItsPosition() {
         assertThatThrownBy(() -> FeaturePipeline.builder("a", null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("column 1 is null");
