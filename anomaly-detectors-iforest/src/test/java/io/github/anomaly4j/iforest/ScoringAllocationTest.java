@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class ScoringAllocationTest {
     private static final int POINTS = 2_000;
+    /** At most this many rounds of the same work; the least count is kept ({@link ThreadBytes#leastOf}). */
+    private static final int ROUNDS = 10;
 
     private static double[][] gaussian(int n, int d, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -35,13 +37,13 @@ class ScoringAllocationTest {
             AnomalyModel model = IsolationForest.builder().seed(2).extensionLevel(level).build().fit(Frame.ofRows(x));
             double[] out = new double[POINTS];
             double[] sink = new double[1];
-            assertThat(bytes.leastOf(3, () -> {
+            assertThat(bytes.leastOf(ROUNDS, () -> {
                 for (double[] row : x) {
                     sink[0] += model.score(row);
                 }
             })).as("score, extension level %d", level).isZero();
-            assertThat(bytes.leastOf(3, () -> model.scoreBatch(x, out))).as("scoreBatch, extension level %d", level)
-                    .isZero();
+            assertThat(bytes.leastOf(ROUNDS, () -> model.scoreBatch(x, out)))
+                    .as("scoreBatch, extension level %d", level).isZero();
             assertThat(sink[0]).isPositive();
         }
     }
@@ -49,15 +51,15 @@ class ScoringAllocationTest {
     @Test
     void streamingUpdatesAllocateNothing() {
         ThreadBytes bytes = new ThreadBytes();
-        double[][] x = gaussian(3 * POINTS, 4, 3);
+        double[][] x = gaussian(ROUNDS * POINTS, 4, 3);
         for (String scoring : new String[] {IsolationForest.DEPTH, IsolationForest.INSERTION}) {
             StreamingDetector stream = IsolationForest.builder().seed(4).trees(20).sampleSize(64).window(256)
                     .updateEvery(5).streamScoring(scoring).build().newStreamingDetector(4);
             long[] time = {0L};
             int[] next = {0};
             double[] sink = new double[1];
-            // the first round fills the window and grows the first trees; the others replace one every 5 readings
-            assertThat(bytes.leastOf(3, () -> {
+            // the first round fills the window and grows the first trees; later ones replace one every 5 readings
+            assertThat(bytes.leastOf(ROUNDS, () -> {
                 for (int i = 0; i < POINTS; i++) {
                     sink[0] += stream.update(time[0] += 1_000L, x[next[0]++]);
                 }

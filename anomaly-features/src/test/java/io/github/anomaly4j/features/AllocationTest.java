@@ -25,11 +25,11 @@ class AllocationTest {
     /** Readings per round. */
     private static final int READINGS = 5_000;
     /**
-     * Rounds over one stream; the least count of a round is kept ({@link ThreadBytes#leastOf}), so what happens
-     * once (loading a class, linking a call site) does not count, and what happens per reading, or even once in a
-     * few thousand readings, does.
+     * At most this many rounds over one stream, the least count of a round kept ({@link ThreadBytes#leastOf}): what
+     * happens once (loading a class, a calendar stream's first reading) does not count, what happens per reading,
+     * or even once in a few thousand readings, does.
      */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 20;
     private static final long MINUTE = 60_000L;
 
     /** A noisy daily cycle with a drift, so rolling quantiles refill their slices now and then. */
@@ -105,7 +105,7 @@ class AllocationTest {
                     .build();
             FeaturePipeline.Run run = pipeline.open();
             double[] a = series(ROUNDS * READINGS, 7);
-            double[] b = series(ROUNDS * READINGS, 8);
+            double[] b = series(ROUNDS * READINGS, 8); // enough for every round, though most runs stop at the second
             double[] in = new double[2];
             double[] out = new double[pipeline.width()];
             boolean[] mask = new boolean[out.length];
