@@ -398,7 +398,7 @@ final class Forest {
         if (normaliser == 0.0) {
             return 0.5;
         }
-        return PathLength.twoTo(-pathLengthSum / normaliser); // the same bits on every JVM
+        return Exp2.of(-pathLengthSum / normaliser); // the same bits on every JVM
     }
 
     /**
