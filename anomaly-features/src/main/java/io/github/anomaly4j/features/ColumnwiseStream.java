@@ -23,16 +23,12 @@ final class ColumnwiseStream implements FeatureStream {
         this.transform = transform;
         this.kernels = kernels;
         this.perColumn = perColumn;
-        this.timed = kernels.length > 0 && kernels[0] instanceof LagKernel lag && lag.keepsTimes();
+        this.timed = kernels.length > 0 && kernels[0].keepsTimes();
     }
 
-    /** @return the latest time any column holds, {@link Long#MIN_VALUE} if none */
-    long lastTime() {
-        long last = Long.MIN_VALUE;
-        for (Kernel k : kernels) {
-            last = Math.max(last, k.lastTime());
-        }
-        return last;
+    /** @return the kernels, one per column, for the pipeline's checks (not to be changed) */
+    Kernel[] kernels() {
+        return kernels;
     }
 
     @Override
@@ -61,7 +57,7 @@ final class ColumnwiseStream implements FeatureStream {
         if (timed) {
             for (int c = 0; c < ks.length; c++) {
                 if (in[c] == in[c]) {
-                    ks[c].requireAfterLast(timestamp);
+                    ks[c].requireAfterLast(timestamp, c);
                 }
             }
         }

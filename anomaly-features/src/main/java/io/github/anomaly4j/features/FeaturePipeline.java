@@ -427,12 +427,15 @@ public final class FeaturePipeline {
                 // a transform that checks times (rate-of-change) must not hold a reading later than the run's last:
                 // the run would let a reading in between through, and the transform refuse it after the ones
                 // before it had taken it
-                long held = fresh[i] instanceof Kernel k ? k.lastTime()
-                        : fresh[i] instanceof ColumnwiseStream c ? c.lastTime() : Long.MIN_VALUE;
-                if (held != Long.MIN_VALUE && (!snapshot.started() || held > snapshot.lastTimestamp())) {
-                    throw new IllegalArgumentException("snapshot is inconsistent: " + transforms.get(i)
-                            + " holds a reading at " + held + ", " + (snapshot.started() ? "after the run's last ("
-                            + snapshot.lastTimestamp() + ")" : "but the run has not started"));
+                Kernel[] kernels = fresh[i] instanceof Kernel k ? new Kernel[] {k}
+                        : fresh[i] instanceof ColumnwiseStream c ? c.kernels() : new Kernel[0];
+                for (Kernel k : kernels) {
+                    if (k.holdsTime() && (!snapshot.started() || k.lastTime() > snapshot.lastTimestamp())) {
+                        throw new IllegalArgumentException("snapshot is inconsistent: " + transforms.get(i)
+                                + " holds a reading at " + k.lastTime() + ", " + (snapshot.started()
+                                ? "after the run's last (" + snapshot.lastTimestamp() + ")"
+                                : "but the run has not started"));
+                    }
                 }
             }
             System.arraycopy(fresh, 0, streams, 0, streams.length);

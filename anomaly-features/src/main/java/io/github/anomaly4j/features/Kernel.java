@@ -63,25 +63,35 @@ abstract class Kernel implements FeatureStream {
 
     abstract ColumnSnapshot save();
 
-    /**
-     * @return the time of the latest reading this kernel holds and checks the next one against (only
-     *     rate-of-change does), or {@link Long#MIN_VALUE} when it keeps no time
-     */
-    long lastTime() {
-        return Long.MIN_VALUE;
+    /** @return whether this kernel checks each reading's time against the last one's (rate-of-change does) */
+    boolean keepsTimes() {
+        return false;
+    }
+
+    /** @return whether it holds a reading's time: {@link #keepsTimes} and at least one reading taken */
+    boolean holdsTime() {
+        return false;
     }
 
     /**
-     * Refuses a timestamp this kernel's {@link #update} would refuse, without changing anything: a stream over
-     * several columns checks every column before it updates any.
+     * @return the time of the latest reading it holds
+     * @throws IllegalStateException unless {@link #holdsTime}
+     */
+    long lastTime() {
+        throw new IllegalStateException("'" + transform + "' holds no time");
+    }
+
+    /**
+     * Refuses a timestamp that is not after the latest one this kernel holds, without changing anything: the
+     * check of {@link #update} itself, and of a stream over several columns before it updates any.
      *
      * @param timestamp epoch milliseconds of the next reading
+     * @param column the input column, named in the message when several are read; -1 for one
      */
-    final void requireAfterLast(long timestamp) {
-        long last = lastTime();
-        if (last != Long.MIN_VALUE && timestamp <= last) {
-            throw new IllegalArgumentException(transform + ": timestamp " + timestamp
-                    + " is not after the previous reading's (" + last + ")");
+    final void requireAfterLast(long timestamp, int column) {
+        if (holdsTime() && timestamp <= lastTime()) {
+            throw new IllegalArgumentException("'" + transform + "'" + (column >= 0 ? ", input " + column : "")
+                    + ": timestamp " + timestamp + " is not after the previous reading's (" + lastTime() + ")");
         }
     }
 

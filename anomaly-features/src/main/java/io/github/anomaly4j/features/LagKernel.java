@@ -38,10 +38,7 @@ final class LagKernel extends Kernel {
     void update(long timestamp, double x, double[] out, int off) {
         long c = count;
         if (mode == RATE) {
-            if (c > 0 && timestamp <= times[(int) (c - 1) & mask]) {
-                throw new IllegalArgumentException("rate-of-change: timestamp " + timestamp
-                        + " is not after the previous reading's (" + times[(int) (c - 1) & mask] + ")");
-            }
+            requireAfterLast(timestamp, -1);
             times[(int) c & mask] = timestamp;
         }
         ring[(int) c & mask] = x;
@@ -60,14 +57,22 @@ final class LagKernel extends Kernel {
         }
     }
 
-    /** @return whether this kernel keeps the times of its readings (rate-of-change) */
+    @Override
     boolean keepsTimes() {
         return times != null;
     }
 
     @Override
+    boolean holdsTime() {
+        return times != null && count > 0;
+    }
+
+    @Override
     long lastTime() {
-        return times != null && count > 0 ? times[(int) (count - 1) & mask] : Long.MIN_VALUE;
+        if (!holdsTime()) {
+            return super.lastTime();
+        }
+        return times[(int) (count - 1) & mask];
     }
 
     @Override

@@ -159,7 +159,8 @@ class BadInputTest {
 
     @Test
     void rollingAutocorrelationRefusesANonFiniteWindowValueABadShiftOrScaleAndCountersThatDoNotFit() {
-        for (FeatureTransform t : List.of(Features.rollingAutocorrelation(4, 1), Features.rollingAutocorrelation(4, 2))) {
+        for (FeatureTransform t : List.of(Features.rollingAutocorrelation(4, 1),
+                Features.rollingAutocorrelation(4, 2))) {
             FeatureStream s = fed(t, 1.0, 2.0, 4.0, 3.0, 5.0, 6.0);
             // values: 0 last, 1 shift, 2 scale, ..., 17.. the ring of 4
             refusesBrokenShiftedSums(t, s, 17 + 2, Double.NEGATIVE_INFINITY, 1L << 40);
@@ -214,7 +215,8 @@ class BadInputTest {
         for (FeatureTransform t : List.of(Features.rollingMin(3), Features.rollingMax(3))) {
             boolean max = t.id().equals("rolling-max");
             FeatureStream s = max ? fed(t, 9.0, 8.0, 7.0, 6.0) : fed(t, 1.0, 2.0, 3.0, 4.0);
-            // counters: 0 count, 1 head, 2 tail, 3 size, 4.. the sequence numbers; values: 0 window, 1 sign, 2.. the deque
+            // counters: 0 count, 1 head, 2 tail, 3 size, 4.. the sequence numbers;
+            // values: 0 window, 1 sign, 2.. the deque
             refused(t, s, "deque", value(2, Double.NaN));
             refused(t, s, "deque", value(3, Double.NEGATIVE_INFINITY));
             refused(t, s, "deque", value(2, max ? -6.5 : 3.5)); // not increasing (a max keeps negated values)
@@ -382,7 +384,8 @@ class BadInputTest {
         for (TransformSnapshot bad : List.of(new TransformSnapshot(good.transform(), 3, List.of(empty)),
                 new TransformSnapshot(good.transform(), 1, List.of(empty, empty)),
                 new TransformSnapshot(good.transform(), 1, List.of()),
-                new TransformSnapshot(good.transform(), 1, List.of(new ColumnSnapshot(new long[] {7}, new double[0]))))) {
+                new TransformSnapshot(good.transform(), 1,
+                        List.of(new ColumnSnapshot(new long[] {7}, new double[0]))))) {
             assertThatThrownBy(() -> s.restore(bad)).as("%s", bad).isInstanceOf(IllegalArgumentException.class);
         }
         s.restore(good);
@@ -514,12 +517,38 @@ class BadInputTest {
         // 1,500 is after column 0's last reading but not column 1's: refused before column 0 takes it
         assertThatThrownBy(() -> s.apply(1_500L, new double[] {3.0, 3.0}, out))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("timestamp 1500 is not after the previous reading's (2000)");
+                .hasMessage("'rate-of-change{lag=1}', input 1: timestamp 1500 is not after the previous reading's "
+                        + "(2000)");
         assertThat(s.snapshot()).isEqualTo(before);
         // a missing value in column 1 is not its reading: column 0 takes 1,500
         s.apply(1_500L, new double[] {3.0, Double.NaN}, out);
         assertThat(out[0]).isEqualTo(4.0);
         assertThat(out[1]).isNaN();
+        // Long.MIN_VALUE is a time like any other, not "no time yet"
+        FeatureStream early = Features.rateOfChange(1).open(2);
+        early.apply(Long.MIN_VALUE, new double[] {Double.NaN, 1.0}, out);
+        TransformSnapshot once = (TransformSnapshot) early.snapshot();
+        assertThatThrownBy(() -> early.apply(Long.MIN_VALUE, new double[] {2.0, 3.0}, out))
+                .hasMessageContaining("input 1: timestamp " + Long.MIN_VALUE + " is not after");
+        assertThat(early.snapshot()).isEqualTo(once);
+        FeatureStream single = Features.rateOfChange(1).open(1);
+        single.apply(Long.MIN_VALUE, new double[] {1.0}, out);
+        assertThatThrownBy(() -> single.apply(Long.MIN_VALUE, new double[] {2.0}, out))
+                .hasMessage("'rate-of-change{lag=1}': timestamp " + Long.MIN_VALUE + " is not after the previous "
+                        + "reading's (" + Long.MIN_VALUE + ")");
+    }
+
+    @Test
+    void aSnapshotWhoseRateOfChangeHoldsAReadingAtTheEarliestTimeIsRefusedWhenTheRunHasNotStarted() {
+        FeaturePipeline p = FeaturePipeline.builder("x").add(Features.rateOfChange(1)).build();
+        FeaturePipeline.Run run = p.open();
+        run.apply(Long.MIN_VALUE, new double[] {1.0}, new double[1]);
+        FeaturePipeline.Snapshot s = run.snapshot();
+        FeaturePipeline.Snapshot unstarted = new FeaturePipeline.Snapshot(s.pipeline(), 0, Long.MIN_VALUE, false,
+                s.lastFinite(), s.streams());
+        assertThatThrownBy(() -> p.open().restore(unstarted)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds a reading at " + Long.MIN_VALUE + ", but the run has not started");
+        p.open().restore(s);
     }
 
     @Test
