@@ -68,7 +68,7 @@ final class Forest {
     final double[] leafLength;
     /** Training points reaching each node, split nodes then leaf slots per tree: for attribution. */
     final int[] nodeSize;
-    /** {@code trees * c(sampleSize)}, the divisor of the summed path length; 0 when {@code c} is (psi = 1). */
+    /** {@code trees * c(sampleSize)}, the divisor of the summed path length; 0 when {@code c} is 0 (psi = 1). */
     final double normaliser;
 
     Forest(int dimension, int trees, int sampleSize, int extensionLevel) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.anomaly4j.api.detect.StreamingDetector;
+import io.github.anomaly4j.tck.AllocationCounter;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -171,7 +172,7 @@ class InsertionScoringEdgeCasesTest {
      */
     @Test
     void scoringAndRebuildingAllocateNothing() {
-        ThreadBytes bytes = new ThreadBytes();
+        AllocationCounter bytes = new AllocationCounter();
         int d = 4;
         SplittableRandom random = new SplittableRandom(12);
         double[][] x = new double[2_000][d];

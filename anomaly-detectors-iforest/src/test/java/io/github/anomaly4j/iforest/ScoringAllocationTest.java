@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.anomaly4j.api.data.Frame;
 import io.github.anomaly4j.api.detect.AnomalyModel;
 import io.github.anomaly4j.api.detect.StreamingDetector;
+import io.github.anomaly4j.tck.AllocationCounter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScoringAllocationTest {
     private static final int POINTS = 2_000;
-    /** At most this many rounds of the same work; the least count is kept ({@link ThreadBytes#leastOf}). */
+    /** At most this many rounds of the same work; the least count is kept ({@link AllocationCounter#leastOf}). */
     private static final int ROUNDS = 10;
 
     private static double[][] gaussian(int n, int d, long seed) {
@@ -31,7 +32,7 @@ class ScoringAllocationTest {
 
     @Test
     void scoringAFittedModelAllocatesNothing() {
-        ThreadBytes bytes = new ThreadBytes();
+        AllocationCounter bytes = new AllocationCounter();
         double[][] x = gaussian(POINTS, 5, 1);
         for (int level : new int[] {0, 4}) {
             AnomalyModel model = IsolationForest.builder().seed(2).extensionLevel(level).build().fit(Frame.ofRows(x));
@@ -50,7 +51,7 @@ class ScoringAllocationTest {
 
     @Test
     void streamingUpdatesAllocateNothing() {
-        ThreadBytes bytes = new ThreadBytes();
+        AllocationCounter bytes = new AllocationCounter();
         double[][] x = gaussian(ROUNDS * POINTS, 4, 3);
         for (String scoring : new String[] {IsolationForest.DEPTH, IsolationForest.INSERTION}) {
             StreamingDetector stream = IsolationForest.builder().seed(4).trees(20).sampleSize(64).window(256)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.anomaly4j.api.data.TimeSeries;
 import io.github.anomaly4j.api.feature.FeatureStream;
 import io.github.anomaly4j.api.feature.FeatureTransform;
+import io.github.anomaly4j.tck.AllocationCounter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The per-reading path allocates nothing: every transform's stream and a pipeline's run, counted in bytes by the
@@ -25,9 +28,9 @@ class AllocationTest {
     /** Readings per round. */
     private static final int READINGS = 5_000;
     /**
-     * At most this many rounds over one stream, the least count of a round kept ({@link ThreadBytes#leastOf}): what
-     * happens once (loading a class, a calendar stream's first reading) does not count, what happens per reading,
-     * or even once in a few thousand readings, does.
+     * At most this many rounds over one stream, the least count of a round kept
+     * ({@link AllocationCounter#leastOf}): what happens once (loading a class, a calendar stream's first reading)
+     * does not count, what happens per reading, or even once in a few thousand readings, does.
      */
     private static final int ROUNDS = 20;
     private static final long MINUTE = 60_000L;
@@ -42,13 +45,18 @@ class AllocationTest {
         return v;
     }
 
-    private static Map<String, FeatureTransform> everyTransform() {
-        double[] v = series(2_000, 3);
-        long[] t = new long[v.length];
+    /** Every transform, scalers fitted on {@code width} columns of training data. */
+    private static Map<String, FeatureTransform> everyTransform(int width) {
+        double[][] columns = new double[width][];
+        for (int c = 0; c < width; c++) {
+            columns[c] = series(2_000, 3 + c);
+        }
+        long[] t = new long[columns[0].length];
         for (int i = 0; i < t.length; i++) {
             t[i] = i * MINUTE;
         }
-        TimeSeries training = TimeSeries.of(t, v);
+        TimeSeries training = width == 1 ? TimeSeries.of(t, columns[0])
+                : TimeSeries.of(t, List.of("a", "b"), columns);
         ZoneId paris = ZoneId.of("Europe/Paris");
         Map<String, FeatureTransform> all = new LinkedHashMap<>();
         for (FeatureTransform f : List.of(Features.lag(1), Features.diff(1, 24), Features.rollingMean(60),
@@ -64,22 +72,31 @@ class AllocationTest {
         return all;
     }
 
-    @Test
-    void everyTransformsStreamAllocatesNothingPerReading() {
-        ThreadBytes counter = new ThreadBytes();
-        Map<String, FeatureTransform> all = everyTransform();
+    /**
+     * One column (the transform's own kernel) and two (the stream over columns, whose second column misses a
+     * value now and then, so the columns' states drift apart).
+     */
+    @ParameterizedTest(name = "{0} column(s)")
+    @ValueSource(ints = {1, 2})
+    void everyTransformsStreamAllocatesNothingPerReading(int width) {
+        AllocationCounter counter = new AllocationCounter();
+        Map<String, FeatureTransform> all = everyTransform(width);
         assertThat(new TreeSet<>(all.keySet())).as("every registered transform is measured")
                 .isEqualTo(new TreeSet<>(Features.ids()));
         double[] v = series(READINGS, 5);
-        double[] in = new double[1];
+        double[] w = series(READINGS, 6);
+        double[] in = new double[width];
         List<String> allocating = new ArrayList<>();
         for (Map.Entry<String, FeatureTransform> e : all.entrySet()) {
-            FeatureStream s = e.getValue().open(1);
+            FeatureStream s = e.getValue().open(width);
             double[] out = new double[s.outputWidth()];
             long[] time = {1_700_000_000_000L};
             long bytes = counter.leastOf(ROUNDS, () -> {
                 for (int i = 0; i < READINGS; i++) {
                     in[0] = v[i];
+                    if (width > 1) {
+                        in[1] = i % 89 == 0 ? Double.NaN : w[i];
+                    }
                     s.apply(time[0] += MINUTE, in, out);
                 }
             });
@@ -93,7 +110,7 @@ class AllocationTest {
 
     @Test
     void aPipelineRunAllocatesNothingPerReadingWithMissingValues() {
-        ThreadBytes counter = new ThreadBytes();
+        AllocationCounter counter = new AllocationCounter();
         for (NanPolicy policy : NanPolicy.values()) {
             FeaturePipeline pipeline = FeaturePipeline.builder("a", "b")
                     .add(Features.rollingMean(60), "a").add(Features.rollingStd(60), "a")
@@ -101,6 +118,7 @@ class AllocationTest {
                     .add(Features.rollingMedian(60), "a").add(Features.diff(1), "b")
                     .add(Features.ewma(0.1), "a").add(Features.rollingZScore(60), "b")
                     .add(Features.dayCycle(ZoneId.of("Europe/Paris")), "a")
+                    .add(Features.rateOfChange(1)) // both columns: the stream over columns
                     .nanPolicy(policy)
                     .build();
             FeaturePipeline.Run run = pipeline.open();
