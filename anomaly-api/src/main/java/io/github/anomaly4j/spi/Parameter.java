@@ -79,6 +79,7 @@ public final class Parameter<T> {
      * @param max largest allowed value
      * @param description one line for help text
      * @return the parameter
+     * @throws IllegalArgumentException if a bound is NaN, {@code min > max}, or the default is outside the range
      */
     public static Parameter<Double> real(String name, double defaultValue, double min, double max,
             String description) {
@@ -96,20 +97,22 @@ public final class Parameter<T> {
      * @param max largest allowed value
      * @param description one line for help text
      * @return the parameter
-     * @throws IllegalArgumentException if {@code above >= max}, or the default is outside the range
+     * @throws IllegalArgumentException if a bound is NaN, {@code above >= max}, or the default is outside the range
      */
     public static Parameter<Double> realAbove(String name, double defaultValue, double above, double max,
             String description) {
-        if (!(above < max)) {
-            throw new IllegalArgumentException("parameter '" + name + "': the range (" + above + ", " + max
-                    + "] is empty");
-        }
         return real(name, defaultValue, above, false, max, description);
     }
 
     private static Parameter<Double> real(String name, double defaultValue, double min, boolean minIncluded,
             double max, String description) {
         String range = (minIncluded ? "[" : "(") + min + ", " + max + "]";
+        if (Double.isNaN(min) || Double.isNaN(max)) {
+            throw new IllegalArgumentException("parameter '" + name + "': the range " + range + " has a NaN bound");
+        }
+        if (minIncluded ? min > max : min >= max) {
+            throw new IllegalArgumentException("parameter '" + name + "': the range " + range + " is empty");
+        }
         return new Parameter<>(name, Double.class, defaultValue, description, range, raw -> {
             double v;
             if (raw instanceof Number n) {

@@ -220,6 +220,17 @@ class ParameterTest {
         }
 
         @Test
+        void rangesWithANaNBoundOrNoValueAreRefusedAtDeclaration() {
+            assertThatThrownBy(() -> Parameter.real("q", 0.5, Double.NaN, 1, "q"))
+                    .hasMessage("parameter 'q': the range [NaN, 1.0] has a NaN bound");
+            assertThatThrownBy(() -> Parameter.realAbove("q", 0.5, 0, Double.NaN, "q"))
+                    .hasMessage("parameter 'q': the range (0.0, NaN] has a NaN bound");
+            assertThatThrownBy(() -> Parameter.real("q", 0.5, 1, 0, "q"))
+                    .hasMessage("parameter 'q': the range [1.0, 0.0] is empty");
+            assertThat(Parameter.real("q", 0.5, 0.5, 0.5, "q").convert("0.5")).isEqualTo(0.5); // one value
+        }
+
+        @Test
         void infiniteValuesAreRefusedEvenWithAnUnboundedRange() {
             Parameter<Double> unbounded = Parameter.real("scale", 1, 0, Double.POSITIVE_INFINITY, "s");
             assertThatThrownBy(() -> unbounded.convert(Double.POSITIVE_INFINITY))
