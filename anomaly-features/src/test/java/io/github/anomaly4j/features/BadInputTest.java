@@ -465,13 +465,18 @@ class BadInputTest {
         assertThat(outputs(Features.rollingStd(3), 0.0, 0.0, 0.0, 0.0)[3]).isEqualTo(0.0);
     }
 
+    /** A snapshot of a run of the one-column pipeline {@code p} after readings 1.0 and 2.0 at 1 s and 2 s. */
+    private static FeaturePipeline.Snapshot afterReadingsAtOneAndTwoSeconds(FeaturePipeline p) {
+        FeaturePipeline.Run run = p.open();
+        run.apply(1_000L, new double[] {1.0}, new double[p.width()]);
+        run.apply(2_000L, new double[] {2.0}, new double[p.width()]);
+        return run.snapshot();
+    }
+
     @Test
     void aSnapshotOfARunThatHasNotStartedButAcceptedReadingsIsRefused() {
         FeaturePipeline p = FeaturePipeline.builder("x").add(Features.rateOfChange(1)).add(Features.lag(1)).build();
-        FeaturePipeline.Run run = p.open();
-        run.apply(1_000L, new double[] {1.0}, new double[2]);
-        run.apply(2_000L, new double[] {2.0}, new double[2]);
-        FeaturePipeline.Snapshot s = run.snapshot();
+        FeaturePipeline.Snapshot s = afterReadingsAtOneAndTwoSeconds(p);
         FeaturePipeline.Snapshot tampered = new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), s.lastTimestamp(),
                 false, s.lastFinite(), s.streams());
         FeaturePipeline.Run other = p.open();
@@ -483,10 +488,7 @@ class BadInputTest {
     @Test
     void aSnapshotWhoseRateOfChangeHoldsALaterReadingThanTheRunIsRefused() {
         FeaturePipeline p = FeaturePipeline.builder("x").add(Features.lag(1)).add(Features.rateOfChange(1)).build();
-        FeaturePipeline.Run run = p.open();
-        run.apply(1_000L, new double[] {1.0}, new double[2]);
-        run.apply(2_000L, new double[] {2.0}, new double[2]);
-        FeaturePipeline.Snapshot s = run.snapshot();
+        FeaturePipeline.Snapshot s = afterReadingsAtOneAndTwoSeconds(p);
         // the run's last reading moved back to 1,500: a reading at 1,800 would pass the run's check, go into the
         // lag, then be refused by the rate, which holds 2,000
         FeaturePipeline.Snapshot earlier = new FeaturePipeline.Snapshot(s.pipeline(), s.accepted(), 1_500L,
