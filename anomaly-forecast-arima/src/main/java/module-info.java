@@ -1,4 +1,7 @@
-/** ARIMA/SARIMA by exact maximum likelihood, automatic order selection, forecasts with intervals and forecast-residual anomaly detection. */
+/**
+ * ARIMA/SARIMA by exact maximum likelihood, automatic order selection, forecasts with intervals and forecast-residual
+ * anomaly detection.
+ */
 module io.github.anomaly4j.arima {
     requires transitive io.github.anomaly4j.api;
     requires static com.google.auto.service;

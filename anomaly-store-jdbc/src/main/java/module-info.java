@@ -1,4 +1,7 @@
-/** PostgreSQL/TimescaleDB stores for readings, detections and model versions, with versioned SQL migrations run by the library. */
+/**
+ * PostgreSQL/TimescaleDB stores for readings, detections and model versions, with versioned SQL migrations run by
+ * the library.
+ */
 module io.github.anomaly4j.store.jdbc {
     requires transitive io.github.anomaly4j.api;
     requires static com.google.auto.service;

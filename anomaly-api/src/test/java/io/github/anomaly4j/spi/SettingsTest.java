@@ -67,7 +67,8 @@ class SettingsTest {
     void unknownParameterIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> Settings.resolve(Spec.of("zscore").with("windw", 10), PARAMETERS))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown parameter 'windw' for 'zscore'; its parameters are [window, quantile, robust, mode]");
+                .hasMessage("unknown parameter 'windw' for 'zscore'; its parameters are "
+                        + "[window, quantile, robust, mode]");
     }
 
     @Test

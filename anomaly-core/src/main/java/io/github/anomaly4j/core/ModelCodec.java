@@ -610,7 +610,8 @@ public final class ModelCodec {
             node = MAPPER.valueToTree(state);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("could not map the state of " + owner + " to JSON: " + e.getMessage()
-                    + " (state records must be public, in a package the plugin module exports or opens to com.fasterxml.jackson.databind)", e);
+                    + " (state records must be public, in a package the plugin module exports or opens to "
+                    + "com.fasterxml.jackson.databind)", e);
         }
         requireFiniteNumbers(node, owner + " state", "");
         return (ObjectNode) node;

@@ -23,8 +23,8 @@ import java.util.Objects;
  * @param threshold the alarm threshold z_q (relative to the drift level for DSPOT)
  */
 public record PeaksOverThresholdState(double risk, double level, int depth, int maxPeaks, double peakThreshold,
-        long count, long peakTotal, double[] peaks, int peakNext, double[] window, int position, double windowSum, double shape, double scale,
-        double threshold) {
+        long count, long peakTotal, double[] peaks, int peakNext, double[] window, int position, double windowSum,
+        double shape, double scale, double threshold) {
 
     /**
      * Validates and copies.

@@ -214,7 +214,8 @@ public final class PipelineBuilder {
         Provenance provenance = Provenance.of((clock != null ? clock : Clock.systemUTC()).instant(), data, params);
 
         return Pipeline.restore(new Pipeline.Fitted(inputs, raw, fittedTransforms, names, model,
-                tailLevel != null ? EmpiricalCalibration.fitWithTail(scores, tailLevel) : EmpiricalCalibration.fit(scores),
+                tailLevel != null ? EmpiricalCalibration.fitWithTail(scores, tailLevel)
+                        : EmpiricalCalibration.fit(scores),
                 rule.select(scores, labels), rule.describe(), provenance));
     }
 

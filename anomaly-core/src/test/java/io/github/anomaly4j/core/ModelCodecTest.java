@@ -149,8 +149,8 @@ class ModelCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"com.example.Gadget", "java.lang.Runtime", "io.github.anomaly4j.core.detect.CenterScaleModel",
-            "Gadget$1"})
+    @ValueSource(strings = {"com.example.Gadget", "java.lang.Runtime",
+            "io.github.anomaly4j.core.detect.CenterScaleModel", "Gadget$1"})
     void aJavaClassNameAsTypeIsRefusedSayingSo(String className) {
         byte[] file = seal(envelope("detector-model", className, 1, 1, GOOD_STATE));
         assertThatThrownBy(() -> codec.decodeAnomalyModel(file)).isInstanceOf(ModelFormatException.class)

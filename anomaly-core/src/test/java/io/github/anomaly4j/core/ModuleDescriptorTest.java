@@ -41,7 +41,7 @@ class ModuleDescriptorTest {
         }
         assertThat(fromModule).isNotEmpty().isEqualTo(fromServices);
         assertThat(descriptor.exports()).extracting(ModuleDescriptor.Exports::source)
-                .contains("io.github.anomaly4j.core", "io.github.anomaly4j.core.detect", "io.github.anomaly4j.core.eval",
-                        "io.github.anomaly4j.core.data");
+                .contains("io.github.anomaly4j.core", "io.github.anomaly4j.core.detect",
+                        "io.github.anomaly4j.core.eval", "io.github.anomaly4j.core.data");
     }
 }

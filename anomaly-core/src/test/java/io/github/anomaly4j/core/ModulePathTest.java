@@ -97,7 +97,8 @@ class ModulePathTest {
         thread.setContextClassLoader(loader);
         try {
             Method run = loader.loadClass("smoke.App").getMethod("run");
-            assertThat((String) run.invoke(null)).isEqualTo("[cusum, ewma, iqr, mad, windowed-gaussian, zscore];true;true;true;io.github.anomaly4j.core");
+            assertThat((String) run.invoke(null)).isEqualTo("[cusum, ewma, iqr, mad, windowed-gaussian, zscore];"
+                    + "true;true;true;io.github.anomaly4j.core");
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -70,7 +70,8 @@ class PluginsTest {
     @Test
     void builtInDetectorsAreFoundThroughTheServiceLoaderLikeAnyPlugin() {
         Plugins plugins = Plugins.discover(getClass().getClassLoader());
-        assertThat(plugins.ids(PluginKind.DETECTOR)).contains("zscore", "mad", "iqr", "ewma", "cusum", "windowed-gaussian");
+        assertThat(plugins.ids(PluginKind.DETECTOR))
+                .contains("zscore", "mad", "iqr", "ewma", "cusum", "windowed-gaussian");
         assertThat(plugins.detectorProvider("zscore")).isInstanceOf(ZScoreProvider.class);
         assertThat(plugins.problems()).isEmpty();
     }
@@ -115,7 +116,8 @@ class PluginsTest {
     @Test
     void anUnknownIdListsTheKnownOnes() {
         assertThatThrownBy(() -> Anomaly.detector("zscroe")).isInstanceOf(UnknownPluginException.class)
-                .hasMessageContaining("unknown detector 'zscroe'").hasMessageContaining("mad, windowed-gaussian, zscore");
+                .hasMessageContaining("unknown detector 'zscroe'")
+                .hasMessageContaining("mad, windowed-gaussian, zscore");
         UnknownPluginException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 () -> Anomaly.detector("nope"), UnknownPluginException.class);
         assertThat(e.knownIds()).contains("mad", "zscore");

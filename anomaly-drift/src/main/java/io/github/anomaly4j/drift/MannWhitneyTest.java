@@ -18,8 +18,8 @@ import org.apache.commons.math3.special.Erf;
  *
  * <p>P-value: exact (the null distribution of U counted as coefficients of a Gaussian binomial) when one sample
  * has at most 8 values, there are no ties and {@code n1 n2 <= 100,000}; otherwise the normal approximation with
- * tie correction {@code sigma^2 = n1 n2 / 12 ((N + 1) - sum(t^3 - t) / (N (N - 1)))} and continuity correction 0.5, applied to the
- * larger of {@code U1}, {@code U2}. If every value is the same, p is 1.
+ * tie correction {@code sigma^2 = n1 n2 / 12 ((N + 1) - sum(t^3 - t) / (N (N - 1)))} and continuity correction 0.5,
+ * applied to the larger of {@code U1}, {@code U2}. If every value is the same, p is 1.
  */
 public final class MannWhitneyTest implements DriftTest {
     /** The plugin id. */

@@ -12,7 +12,8 @@ public record QuantileState(int window, double quantile) {
      * Checks the settings.
      *
      * @param window the number of readings in the window, at least 1
-     * @param quantile the probability in [0, 1]; the value interpolates linearly between order statistics (Hyndman and Fan's definition 7, the default of R and numpy)
+     * @param quantile the probability in [0, 1]; the value interpolates linearly between order statistics (Hyndman
+     *     and Fan's definition 7, the default of R and numpy)
      */
     public QuantileState {
         Checks.range("window", window, 1, Checks.MAX_WINDOW);

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The complete running state of a transform's stream, from {@link io.github.anomaly4j.api.feature.FeatureStream#snapshot()}.
+ * The complete running state of a transform's stream, from
+ * {@link io.github.anomaly4j.api.feature.FeatureStream#snapshot()}.
  * Restoring it into a fresh stream of the same transform continues bit for bit where the snapshot was taken.
  *
  * @param transform the transform id and settings, e.g. {@code rolling-mean{window=60}}

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class CalendarEdgeTest {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Asia/Kolkata"),
             ZoneId.of("Pacific/Chatham"), ZoneId.of("America/New_York"), ZoneId.of("Asia/Kathmandu"),
-            ZoneId.of("America/St_Johns"), ZoneId.of("Etc/GMT+12"), ZoneId.of("Etc/GMT-14"), ZoneId.of("Pacific/Kiritimati"));
+            ZoneId.of("America/St_Johns"), ZoneId.of("Etc/GMT+12"), ZoneId.of("Etc/GMT-14"),
+            ZoneId.of("Pacific/Kiritimati"));
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
 

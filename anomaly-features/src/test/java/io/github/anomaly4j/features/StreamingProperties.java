@@ -85,12 +85,14 @@ class StreamingProperties {
     }
 
     @Property(tries = 150)
-    void rollingMeanEqualsExactMeanOfTheWindow(@ForAll("series") SeriesGen s, @ForAll @IntRange(min = 1, max = 40) int w) {
+    void rollingMeanEqualsExactMeanOfTheWindow(@ForAll("series") SeriesGen s,
+            @ForAll @IntRange(min = 1, max = 40) int w) {
         check(Features.rollingMean(w), s, w, (x, t) -> Exact.mean(x), Tolerance.RELATIVE);
     }
 
     @Property(tries = 150)
-    void rollingVarianceAndStdEqualExactValues(@ForAll("series") SeriesGen s, @ForAll @IntRange(min = 2, max = 40) int w) {
+    void rollingVarianceAndStdEqualExactValues(@ForAll("series") SeriesGen s,
+            @ForAll @IntRange(min = 2, max = 40) int w) {
         check(Features.rollingVariance(w), s, w, (x, t) -> Exact.variance(x), Tolerance.RELATIVE);
         check(Features.rollingStd(w), s, w, (x, t) -> Exact.std(x), Tolerance.RELATIVE);
     }
@@ -226,12 +228,12 @@ class StreamingProperties {
     /** Every transform of the module, scalers fitted on the series itself. */
     static List<FeatureTransform> all(SeriesGen s, int w) {
         int k = Math.max(2, w);
-        List<FeatureTransform> ts = new ArrayList<>(List.of(Features.lag(k), Features.diff(2, k), Features.rollingMean(k),
-                Features.rollingVariance(k), Features.rollingStd(k), Features.rollingMin(k), Features.rollingMax(k),
-                Features.rollingMedian(k), Features.rollingQuantile(k, 0.9), Features.rollingZScore(k),
-                Features.ewma(0.2), Features.ewVariance(0.2), Features.rollingAutocorrelation(k, 1),
-                Features.rateOfChange(k), Features.hourOfDay(PARIS), Features.dayOfWeek(PARIS),
-                Features.dayCycle(PARIS), Features.weekCycle(PARIS)));
+        List<FeatureTransform> ts = new ArrayList<>(List.of(Features.lag(k), Features.diff(2, k),
+                Features.rollingMean(k), Features.rollingVariance(k), Features.rollingStd(k), Features.rollingMin(k),
+                Features.rollingMax(k), Features.rollingMedian(k), Features.rollingQuantile(k, 0.9),
+                Features.rollingZScore(k), Features.ewma(0.2), Features.ewVariance(0.2),
+                Features.rollingAutocorrelation(k, 1), Features.rateOfChange(k), Features.hourOfDay(PARIS),
+                Features.dayOfWeek(PARIS), Features.dayCycle(PARIS), Features.weekCycle(PARIS)));
         TimeSeries training = TimeSeries.of(s.times(), s.values());
         if (Arrays.stream(s.values()).filter(x -> !Double.isNaN(x)).count() >= 2) {
             ts.add(Features.standardScaler().fit(training));

@@ -19,8 +19,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * so the likelihood is exact, not conditional. Differencing is done up front: the exact likelihood of the
  * differenced series is the exact diffuse likelihood of the integrated model, the limit of the approximate diffuse
  * prior (variance 1e6 on the integrated states, the first {@code d + D s} observations left out) that statsmodels'
- * {@code ARIMA} and R's {@code arima} use; it counts {@code n = N - d - D s} observations. The innovation variance is concentrated out ({@code ssq / n}),
- * which gives the same maximum and estimates as estimating it directly.
+ * {@code ARIMA} and R's {@code arima} use; it counts {@code n = N - d - D s} observations. The innovation variance
+ * is concentrated out ({@code ssq / n}), which gives the same maximum and estimates as estimating it directly.
  *
  * <p><b>Estimation.</b> Parameters are optimised in an unconstrained space: each AR and MA polynomial is written
  * through its partial autocorrelations {@code tanh(u)} (Jones 1980, Monahan 1984), so every candidate is

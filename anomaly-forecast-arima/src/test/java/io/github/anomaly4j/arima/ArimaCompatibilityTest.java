@@ -6,7 +6,10 @@ import io.github.anomaly4j.spi.ForecasterProvider;
 import io.github.anomaly4j.tck.forecast.ForecasterCompatibilityKit;
 import java.util.Optional;
 
-/** The {@code arima} forecaster (non-seasonal auto-ARIMA, 120 readings, to keep the kit quick; FixedOrderCompatibilityTest covers a seasonal model) against the forecaster compatibility kit. */
+/**
+ * The {@code arima} forecaster (non-seasonal auto-ARIMA, 120 readings, to keep the kit quick;
+ * FixedOrderCompatibilityTest covers a seasonal model) against the forecaster compatibility kit.
+ */
 class ArimaCompatibilityTest extends ForecasterCompatibilityKit {
 
     @Override

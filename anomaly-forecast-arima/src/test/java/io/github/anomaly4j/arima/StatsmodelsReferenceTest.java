@@ -136,8 +136,10 @@ class StatsmodelsReferenceTest {
             double lo = c.get("forecast_lower95").get(h).asDouble();
             double hi = c.get("forecast_upper95").get(h).asDouble();
             assertThat(f.mean()[h]).as("mean h=%d", h + 1).isCloseTo(m, within(meanTolerance * Math.abs(m) + 1e-9));
-            assertThat(f.lower()[h]).as("lower h=%d", h + 1).isCloseTo(lo, within(boundTolerance * Math.abs(lo) + 1e-9));
-            assertThat(f.upper()[h]).as("upper h=%d", h + 1).isCloseTo(hi, within(boundTolerance * Math.abs(hi) + 1e-9));
+            assertThat(f.lower()[h]).as("lower h=%d", h + 1)
+                    .isCloseTo(lo, within(boundTolerance * Math.abs(lo) + 1e-9));
+            assertThat(f.upper()[h]).as("upper h=%d", h + 1)
+                    .isCloseTo(hi, within(boundTolerance * Math.abs(hi) + 1e-9));
         }
     }
 }

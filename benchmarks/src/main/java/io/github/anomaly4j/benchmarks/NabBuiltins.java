@@ -23,10 +23,10 @@ import java.util.Set;
  *
  * <p>The fixed threshold is on the calibrated scale of {@code anomaly_score}; its default, 1.0, flags a reading
  * that scores at or above every score of the file's probationary prefix. It is chosen without looking at any
- * label (NAB's heavy false-positive cost makes a 1%-of-training rule such as 0.99 flag far too often). A detector that cannot run
- * (for example one that needs more than one input column) is reported and skipped. Each detector runs as a
- * pipeline fitted on the probationary prefix ({@link NabRun#run}) and, when it has one, in its own streaming mode
- * ({@link NabRun#runStreaming}).
+ * label (NAB's heavy false-positive cost makes a 1%-of-training rule such as 0.99 flag far too often). A detector
+ * that cannot run (for example one that needs more than one input column) is reported and skipped. Each detector
+ * runs as a pipeline fitted on the probationary prefix ({@link NabRun#run}) and, when it has one, in its own
+ * streaming mode ({@link NabRun#runStreaming}).
  */
 public final class NabBuiltins {
     /** The default fixed threshold on the calibrated score. */
@@ -61,7 +61,8 @@ public final class NabBuiltins {
         List<NabProfile> profiles = corpus.profiles();
         System.out.println("NAB on " + corpus.directory() + ": " + corpus.files().size() + " files; normalised scores"
                 + " (0 = null detector, 100 = perfect)");
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-24s %-10s", "detector (mode)", "threshold"));
+        StringBuilder header = new StringBuilder(
+                String.format(Locale.ROOT, "%-24s %-10s", "detector (mode)", "threshold"));
         for (NabProfile p : profiles) {
             header.append(String.format(Locale.ROOT, " %20s", p.name()));
         }

@@ -162,8 +162,8 @@ public final class StoreBenchmark {
             System.out.println();
             System.out.println("| measurement | value |");
             System.out.println("|---|---|");
-            System.out.printf(Locale.ROOT, "| fast path, %,d rows in batches of %,d | %,.0f rows/s |%n", rows, copyBatch,
-                    fastRate);
+            System.out.printf(Locale.ROOT, "| fast path, %,d rows in batches of %,d | %,.0f rows/s |%n", rows,
+                    copyBatch, fastRate);
             System.out.printf(Locale.ROOT, "| fast path, the same %,d rows again (all duplicates) | %,.0f rows/s |%n",
                     rows, fastDupRate);
             System.out.printf(Locale.ROOT, "| fast path, one stored key per batch, last in key order (worst case) | "
@@ -174,8 +174,8 @@ public final class StoreBenchmark {
                     plainDupRate);
             System.out.printf(Locale.ROOT, "| per-request path, %,d rows in batches of %,d | %,.0f rows/s |%n", rows,
                     requestBatch, requestRate);
-            System.out.printf(Locale.ROOT, "| last 1,000 readings of one of %d series, %,d rows stored, p50 | %.3f ms |%n",
-                    series, windowRows, latencies[0]);
+            System.out.printf(Locale.ROOT, "| last 1,000 readings of one of %d series, %,d rows stored, p50 | "
+                    + "%.3f ms |%n", series, windowRows, latencies[0]);
             System.out.printf(Locale.ROOT, "| same, p99 (%,d queries) | %.3f ms |%n", queries, latencies[1]);
             System.out.printf(Locale.ROOT, "fast_rows_per_s=%.0f idempotent_rows_per_s=%.0f window_p50_ms=%.3f "
                     + "window_p99_ms=%.3f%n", fastRate, requestRate, latencies[0], latencies[1]);

@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class StoreInsertVariants {
     private static final String USAGE = "usage: StoreInsertVariants [--rows N] [--repeat N]";
-    private static final String TEXT_ARRAYS = "unnest(?::text[], ?::bigint[], ?::float8[]) WITH ORDINALITY u(s, x, v, o)";
+    private static final String TEXT_ARRAYS =
+            "unnest(?::text[], ?::bigint[], ?::float8[]) WITH ORDINALITY u(s, x, v, o)";
     private static final String[][] VARIANTS = {
         {"no index, plain INSERT", "SELECT 1", "INSERT INTO t SELECT s, x, v FROM " + TEXT_ARRAYS},
         {"unique (series_id, ts_ms DESC), plain INSERT", "CREATE UNIQUE INDEX ON t (series_id, ts_ms DESC)",
@@ -101,7 +102,8 @@ public final class StoreInsertVariants {
                             ps.executeUpdate();
                         }
                     }
-                    System.out.printf(Locale.ROOT, "| %s | %.2f µs |%n", v[0], (cpuSeconds(pid) - before) * 1e6 / rows);
+                    System.out.printf(Locale.ROOT, "| %s | %.2f µs |%n", v[0],
+                            (cpuSeconds(pid) - before) * 1e6 / rows);
                 }
             }
         } catch (IOException e) {

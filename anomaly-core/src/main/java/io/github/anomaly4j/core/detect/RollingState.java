@@ -111,7 +111,8 @@ public record RollingState(String type, int dimension, int window, int warmUp, l
         return o instanceof RollingState s && type.equals(s.type) && dimension == s.dimension
                 && window == s.window && warmUp == s.warmUp && seen == s.seen && lastTimestamp == s.lastTimestamp
                 && position == s.position && sinceRecompute == s.sinceRecompute && Arrays.equals(buffer, s.buffer)
-                && Arrays.equals(shift, s.shift) && Arrays.equals(mean, s.mean) && Arrays.equals(m2, s.m2) && Arrays.equals(sd, s.sd);
+                && Arrays.equals(shift, s.shift) && Arrays.equals(mean, s.mean) && Arrays.equals(m2, s.m2)
+                && Arrays.equals(sd, s.sd);
     }
 
     @Override

@@ -9,8 +9,8 @@ package io.github.anomaly4j.core.detect;
  * by Welford's method while the window fills and by the add-one-remove-one form once it is full. Rounding error is
  * bounded by recomputing exactly (scaled corrected two-pass, with a fresh shift) every {@code window} updates, and
  * whenever an incremental step overflows, underflows, cancels (M2 shrinking far below the size of the update, as
- * when a spike leaves the window), or the shift drifts far from the window. The amortised cost is O(1) per feature and reading on ordinary data, O(window)
- * while a window is constant or has a spread below about 1e-125.
+ * when a spike leaves the window), or the shift drifts far from the window. The amortised cost is O(1) per feature
+ * and reading on ordinary data, O(window) while a window is constant or has a spread below about 1e-125.
  */
 final class RollingZScore extends RollingDetector {
     /**

@@ -153,8 +153,8 @@ public record NabCorpus(Path directory, List<NabDataFile> files, List<NabProfile
             }
             for (int i = 0; i < t.timestamps.length; i++) {
                 if (t.timestamps[i] != f.timestamps()[i]) {
-                    throw new IllegalArgumentException(p + " row " + (i + 2) + " has timestamp '" + t.timestampText.get(i)
-                            + "'; the data file has '" + f.timestampText().get(i) + "'");
+                    throw new IllegalArgumentException(p + " row " + (i + 2) + " has timestamp '"
+                            + t.timestampText.get(i) + "'; the data file has '" + f.timestampText().get(i) + "'");
                 }
             }
             out.add(new NabSeries(f.name(), t.column, f.windows()));

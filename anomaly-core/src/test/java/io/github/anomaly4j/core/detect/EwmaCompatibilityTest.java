@@ -14,6 +14,7 @@ class EwmaCompatibilityTest extends DetectorCompatibilityKit {
 
     @Override
     protected Detector detector(long seed) {
-        return EwmaDetector.builder().lambda(0.3).baseline(50).warmUp(10).build(); // deterministic: no randomness to seed
+        return EwmaDetector.builder().lambda(0.3).baseline(50).warmUp(10)
+                .build(); // deterministic: no randomness to seed
     }
 }

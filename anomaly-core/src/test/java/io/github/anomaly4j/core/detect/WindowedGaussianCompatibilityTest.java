@@ -14,6 +14,7 @@ class WindowedGaussianCompatibilityTest extends DetectorCompatibilityKit {
 
     @Override
     protected Detector detector(long seed) {
-        return WindowedGaussianDetector.builder().window(50).step(5).warmUp(3).build(); // deterministic: no randomness to seed
+        return WindowedGaussianDetector.builder().window(50).step(5).warmUp(3)
+                .build(); // deterministic: no randomness to seed
     }
 }

@@ -28,7 +28,8 @@ class WindowedGaussianDetectorTest {
             {2.8284271247461903, 0.0023388674905236327}, {3, 0.0013498980316300957}, {5, 2.866515718791946e-07},
             {10, 7.619853024160593e-24}, {20, 2.7536241186063314e-89}, {37, 5.725571222525139e-300}};
         for (double[] c : cases) {
-            assertThat(GaussianTail.upper(c[0])).as("Q(%s)", c[0]).isCloseTo(c[1], within(c[1] * (c[0] < 10 ? 1e-13 : 1e-12)));
+            assertThat(GaussianTail.upper(c[0])).as("Q(%s)", c[0])
+                    .isCloseTo(c[1], within(c[1] * (c[0] < 10 ? 1e-13 : 1e-12)));
             // beyond z = 10 the rounding of z^2 / 2 inside exp() alone is worth a few 1e-14
         }
         assertThat(GaussianTail.upper(0)).isEqualTo(0.5);
@@ -40,7 +41,8 @@ class WindowedGaussianDetectorTest {
     void seriesAndContinuedFractionAgreeWhereTheyMeet() {
         for (double x = 2.0; x <= 3.0; x += 0.125) {
             double series = 1.0 - GaussianTail.erfSeries(x);
-            assertThat(GaussianTail.erfcFraction(x)).as("erfc(%s)", x).isCloseTo(series, within(2e-15)); // 1 - erf(x) is only good to a few 1e-16 absolute
+            assertThat(GaussianTail.erfcFraction(x)).as("erfc(%s)", x)
+                    .isCloseTo(series, within(2e-15)); // 1 - erf(x) is only good to a few 1e-16 absolute
         }
     }
 

@@ -78,7 +78,8 @@ class NabCorpusTest {
                 .hasMessageContaining("not a NAB corpus").hasMessageContaining("combined_windows.json");
         NabCorpus corpus = NabCorpus.read(writeCorpus(dir));
         assertThatThrownBy(() -> corpus.readResults(dir.resolve("results/none")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing results for 'cat/series.csv'")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing results for 'cat/series.csv'")
                 .hasMessageContaining("none_series.csv");
         Files.createDirectories(dir.resolve("results/short/cat"));
         Files.writeString(dir.resolve("results/short/cat/short_series.csv"),

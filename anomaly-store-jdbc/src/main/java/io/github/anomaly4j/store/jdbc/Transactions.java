@@ -89,7 +89,8 @@ final class Transactions {
                         try {
                             c.commit();
                         } catch (SQLException e) {
-                            if (!idempotent && isTransient(e) && (e.getSQLState() == null || !e.getSQLState().startsWith("40"))) {
+                            if (!idempotent && isTransient(e)
+                                    && (e.getSQLState() == null || !e.getSQLState().startsWith("40"))) {
                                 throw new StoreException(what + ": the connection failed during COMMIT, so it is "
                                         + "unknown whether the change was stored; check before repeating it", e);
                             }

@@ -133,7 +133,8 @@ class FaultToleranceIT {
         CompletableFuture<IngestResult> writer = CompletableFuture.supplyAsync(() -> {
             IngestResult sum = new IngestResult(0, 0);
             for (int i = 0; i < batches.size(); i++) {
-                sum = sum.plus(i % 2 == 0 ? store.appendViaCopy(batches.get(i)) : store.appendViaUnnest(batches.get(i)));
+                sum = sum.plus(i % 2 == 0 ? store.appendViaCopy(batches.get(i))
+                        : store.appendViaUnnest(batches.get(i)));
                 done.incrementAndGet();
             }
             return sum;

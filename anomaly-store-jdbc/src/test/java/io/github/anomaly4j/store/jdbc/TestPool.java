@@ -39,10 +39,12 @@ final class TestPool extends TestDataSource {
                             return null;
                         }
                         case "unwrap" -> {
-                            return ((Class<?>) args[0]).isInstance(physical) ? physical : physical.unwrap((Class<?>) args[0]);
+                            return ((Class<?>) args[0]).isInstance(physical) ? physical
+                                    : physical.unwrap((Class<?>) args[0]);
                         }
                         case "isWrapperFor" -> {
-                            return ((Class<?>) args[0]).isInstance(physical) || physical.isWrapperFor((Class<?>) args[0]);
+                            return ((Class<?>) args[0]).isInstance(physical)
+                                    || physical.isWrapperFor((Class<?>) args[0]);
                         }
                         default -> {
                             try {
