@@ -34,9 +34,31 @@ class Exp2Test {
     }
 
     @Test
+    void theTableIsTheDecimalSeriesCorrectlyRoundedWithItsRest() {
+        assertThat(Exp2.HIGH_LOW).hasSize(512);
+        for (int j = 0; j < 256; j++) {
+            BigDecimal exact = Exp2.exact(new BigDecimal(j).divide(new BigDecimal(256)));
+            double hi = Double.parseDouble(exact.toString()); // correctly rounded, by Double.parseDouble's contract
+            double lo = Double.parseDouble(exact.subtract(new BigDecimal(hi)).toString());
+            assertThat(Exp2.HIGH_LOW[2 * j]).as("hi %d", j).isEqualTo(hi);
+            assertThat(Exp2.HIGH_LOW[2 * j + 1]).as("lo %d", j).isEqualTo(lo);
+        }
+    }
+
+    @Test
+    void theDecimalSeriesHitsTwoAndTheSquareRootOfTwo() {
+        BigDecimal tiny = new BigDecimal("1e-37");
+        assertThat(Exp2.exact(BigDecimal.ONE).subtract(new BigDecimal(2)).abs()).isLessThan(tiny);
+        BigDecimal root = Exp2.exact(new BigDecimal("0.5"));
+        assertThat(root.multiply(root).subtract(new BigDecimal(2)).abs()).isLessThan(tiny);
+        assertThat(Exp2.exact(BigDecimal.ZERO)).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
     void tinyNegativeExponentsGiveOneNotMore() {
-        // y * 256 - floor(y * 256) rounds to 1 for these: the next 256th, so 2^0
-        for (double y : new double[] {-Double.MIN_VALUE, -0x1p-60, -1e-300, -Math.ulp(1.0) / 4}) {
+        // y * 256 - floor(y * 256) rounds to 1 for the first three (the next 256th, so 2^0), and to 1 - 2^-52 or
+        // so for the others (the last entry, times a 2^r that rounds the product to 2)
+        for (double y : new double[] {-Double.MIN_VALUE, -1e-300, -0x1p-62, -0x1p-60, -Math.ulp(1.0) / 4}) {
             assertThat(Exp2.of(y)).as("2^%s", y).isEqualTo(1.0);
         }
         assertThat(Exp2.of(-0x1p-40)).isLessThan(1.0).isEqualTo(StrictMath.pow(2.0, -0x1p-40));
@@ -111,7 +133,9 @@ class Exp2Test {
         double previous = 0.0;
         for (double y = -8.0; y <= 0.0; y += 0x1p-20) {
             double v = Exp2.of(y);
-            assertThat(v).as("2^%s", y).isGreaterThanOrEqualTo(previous);
+            if (v < previous) {
+                throw new AssertionError("2^y steps down at y = " + y + ": " + previous + ", then " + v);
+            }
             previous = v;
         }
     }
