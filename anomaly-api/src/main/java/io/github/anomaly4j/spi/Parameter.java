@@ -113,6 +113,11 @@ public final class Parameter<T> {
         if (minIncluded ? min > max : min >= max) {
             throw new IllegalArgumentException("parameter '" + name + "': the range " + range + " is empty");
         }
+        if (min == Double.POSITIVE_INFINITY || max == Double.NEGATIVE_INFINITY
+                || (!minIncluded && min == Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("parameter '" + name + "': the range " + range
+                    + " holds no finite value");
+        }
         return new Parameter<>(name, Double.class, defaultValue, description, range, raw -> {
             double v;
             if (raw instanceof Number n) {

@@ -228,6 +228,10 @@ class ParameterTest {
             assertThatThrownBy(() -> Parameter.real("q", 0.5, 1, 0, "q"))
                     .hasMessage("parameter 'q': the range [1.0, 0.0] is empty");
             assertThat(Parameter.real("q", 0.5, 0.5, 0.5, "q").convert("0.5")).isEqualTo(0.5); // one value
+            assertThatThrownBy(() -> Parameter.real("q", 1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, "q"))
+                    .hasMessage("parameter 'q': the range [Infinity, Infinity] holds no finite value");
+            assertThatThrownBy(() -> Parameter.realAbove("q", 1, Double.MAX_VALUE, Double.POSITIVE_INFINITY, "q"))
+                    .hasMessage("parameter 'q': the range (1.7976931348623157E308, Infinity] holds no finite value");
         }
 
         @Test

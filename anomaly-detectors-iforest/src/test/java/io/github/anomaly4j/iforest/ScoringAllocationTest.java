@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scoring allocates nothing per point, counted by the JVM for this thread, so before the JIT compiles anything
- * too: {@code score}, {@code scoreBatch} (after its first call sizes the thread's buffers) and the streaming
- * forest's {@code update} in both scoring modes, tree replacements included.
+ * Scoring allocates nothing per point, counted by the JVM for this thread ({@link AllocationCounter}: the least
+ * over rounds, so the code at its best, as a warmed-up service runs it): {@code score}, {@code scoreBatch} (after
+ * its first call sizes the thread's buffers) and the streaming forest's {@code update} in both scoring modes,
+ * tree replacements included. Run alone in a fresh JVM its first rounds are interpreted, which also count zero.
  */
 class ScoringAllocationTest {
     private static final int POINTS = 2_000;

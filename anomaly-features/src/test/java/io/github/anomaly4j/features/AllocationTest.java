@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The per-reading path allocates nothing: every transform's stream and a pipeline's run, counted in bytes by the
- * JVM for this thread. The count does not depend on the JIT (interpreted code allocates every object it makes),
- * so this holds before warm-up too and backs the 0 B/op target of {@code FeatureTransformBenchmark}, where
- * {@code -prof gc} shows a few thousandths of a byte per operation of JMH's own. (A gap that resets a pipeline
+ * JVM for this thread ({@link AllocationCounter}: the least over rounds, so the code at its best, as a warmed-up
+ * service runs it; with {@code -Xint} it is zero too). This backs the 0 B/op target of
+ * {@code FeatureTransformBenchmark}, where {@code -prof gc} shows a few thousandths of a byte per operation of
+ * JMH's own. (A gap that resets a pipeline
  * opens its transforms afresh, which allocates their state: a rare event, not part of the per-reading path.)
  */
 class AllocationTest {

@@ -40,6 +40,24 @@ class AllocationCounterTest {
     }
 
     @Test
+    void aCountSwitchedOffAfterTheCounterWasMadeIsAnErrorNotZero() throws ReflectiveOperationException {
+        AllocationCounter counter = new AllocationCounter();
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        java.lang.reflect.Method enable = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("setThreadAllocatedMemoryEnabled", boolean.class);
+        enable.invoke(threads, false);
+        try {
+            assertThatThrownBy(() -> counter.leastOf(1, () -> sink = new long[8]))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("counting allocated bytes per thread was switched off");
+        } finally {
+            enable.invoke(threads, true);
+        }
+        assertThat(counter.now()).isPositive();
+    }
+
+    @Test
     void refusesFewerThanOneRound() {
         AllocationCounter counter = new AllocationCounter();
         assertThatThrownBy(() -> counter.leastOf(0, () -> { })).isInstanceOf(IllegalArgumentException.class)
