@@ -1,8 +1,5 @@
 package io.github.anomaly4j.iforest;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-
 /**
  * {@code 2^y} for the score {@code 2^(-E[h] / c(psi))}: the same bits on every JVM, within about half a unit in
  * the last place of the exact value, and about ten times faster than {@code StrictMath.pow(2, y)} (4 against 39
@@ -15,7 +12,7 @@ import java.math.MathContext;
  * correctly rounded value {@code hi} and the rest {@code lo}, so {@code 2^(j/256) * (1 + q)} is
  * {@code hi + (hi q + lo)} with one rounding that matters, the last addition. The table is written out as
  * literals (computing it at class load from a decimal series took about 0.1 s in a cold JVM, inside the first
- * score); {@code Exp2Test} recomputes it from {@link #exact} to 38 digits and compares every bit. Plain double
+ * score); {@code Exp2Test} recomputes it from a decimal series to 38 digits and compares every bit. Plain double
  * arithmetic, which Java 17 evaluates strictly, and {@link Math#floor} and {@link Math#scalb}, both exact by
  * specification: hence the same bits everywhere. {@code Exp2Test} also measures the error against the decimal
  * series (itself checked against {@code 2^1 = 2} and {@code (2^0.5)^2 = 2}) and checks that the result never
@@ -293,29 +290,7 @@ final class Exp2 {
     private static final double T4 = 0.009618129107628477;
     private static final double T5 = 0.0013333558146428443;
 
-    /** {@code ln 2} to 48 digits. */
-    private static final BigDecimal LN2 = new BigDecimal("0.693147180559945309417232121458176568075500134360");
-    private static final MathContext DIGITS = new MathContext(40);
-
     private Exp2() {
-    }
-
-    /**
-     * {@code 2^x} to about 38 significant digits, by the Taylor series of {@code e^(x ln 2)}: what the table was
-     * made from, for the tests.
-     *
-     * @param x in [0, 1]
-     * @return {@code 2^x}
-     */
-    static BigDecimal exact(BigDecimal x) {
-        BigDecimal t = x.multiply(LN2, DIGITS);
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal sum = BigDecimal.ONE;
-        for (int k = 1; term.signum() != 0 && term.abs().compareTo(new BigDecimal("1e-45")) > 0; k++) {
-            term = term.multiply(t, DIGITS).divide(BigDecimal.valueOf(k), DIGITS);
-            sum = sum.add(term, DIGITS);
-        }
-        return sum;
     }
 
     /**
